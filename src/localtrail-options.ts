@@ -1,0 +1,64 @@
+// The options a LocalTrail takes, their defaults, and their validation (done once, at construction).
+import type { Clock } from './clock/clock.js';
+import { systemClock } from './clock/clock.js';
+import type { IdentityMapping } from './recorder/identity.js';
+import { primaryIpAddress } from './recorder/source-address.js';
+
+/** Called with every failure inside localtrail; never with the application's own errors. */
+export type ErrorHandler = (error: unknown, where: string) => void;
+
+export interface LocalTrailOptions {
+  /** Account used when the credentials carry no `accountId`. Default `123456789012`. */
+  accountId?: string;
+  /** Region the control plane (createTrail, lookupEvents …) acts in by default. Default `us-east-1`. */
+  region?: string;
+  /** `sourceIPAddress` of every record. Default: this host's primary IPv4 address. */
+  sourceIpAddress?: string;
+  /** Time source for every time rule. Default: the system clock. */
+  clock?: Clock;
+  /** Failures inside localtrail go here (and to `stats().errors`). Default: ignore. */
+  onError?: ErrorHandler;
+  /** Extra input/output member paths to redact, e.g. `['requestParameters.item.ssn', 'password']`. */
+  redact?: string[];
+  /** Size of the in-memory ring behind `events()`. Older records are dropped and counted. Default 10,000. */
+  maxEvents?: number;
+  /** Maps access key ids to the IAM user or role they belong to, for `userIdentity`. */
+  identities?: IdentityMapping[];
+}
+
+export interface ResolvedLocalTrailOptions {
+  accountId: string;
+  region: string;
+  sourceIpAddress: string;
+  clock: Clock;
+  onError: ErrorHandler;
+  redact: string[];
+  maxEvents: number;
+  identities: IdentityMapping[];
+}
+
+export const DEFAULT_ACCOUNT_ID = '123456789012';
+export const DEFAULT_REGION = 'us-east-1';
+export const DEFAULT_MAX_EVENTS = 10_000;
+
+export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): ResolvedLocalTrailOptions {
+  const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
+  if (!/^\d{12}$/.test(accountId)) throw new TypeError(`localtrail: accountId must be 12 digits, got "${accountId}"`);
+  const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+  if (!Number.isInteger(maxEvents) || maxEvents < 0) {
+    throw new TypeError(`localtrail: maxEvents must be a whole number >= 0, got ${String(maxEvents)}`);
+  }
+  if (options.redact !== undefined && !Array.isArray(options.redact)) {
+    throw new TypeError('localtrail: redact must be an array of member paths');
+  }
+  return {
+    accountId,
+    region: options.region ?? DEFAULT_REGION,
+    sourceIpAddress: options.sourceIpAddress ?? primaryIpAddress(),
+    clock: options.clock ?? systemClock,
+    onError: options.onError ?? (() => {}),
+    redact: options.redact ?? [],
+    maxEvents,
+    identities: options.identities ?? [],
+  };
+}
