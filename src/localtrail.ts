@@ -5,7 +5,7 @@ import type { LocalTrailOptions, ResolvedLocalTrailOptions } from './localtrail-
 import { resolveLocalTrailOptions } from './localtrail-options.js';
 import type { Actor } from './recorder/call-context.js';
 import { runAsActor } from './recorder/call-context.js';
-import { getLocalTrailPlugin } from './recorder/plugin.js';
+import { getLocalTrailPlugin } from './recorder/middleware.js';
 import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
@@ -33,7 +33,8 @@ export interface LocalTrailStats {
 export class LocalTrail implements RecordSink {
   readonly options: ResolvedLocalTrailOptions;
   private readonly ring: EventRing;
-  private readonly recorder: Recorder;
+  /** @internal The recorder behind `plugin()`; exposed for `localTrailMiddleware(trail)`. */
+  readonly recorder: Recorder;
   private readonly counters = { recorded: 0, errors: 0, suppressed: 0 };
 
   constructor(options: LocalTrailOptions = {}) {
@@ -49,7 +50,7 @@ export class LocalTrail implements RecordSink {
 
   /** The middleware plugin for `client.middlewareStack.use(...)`. Using it twice on one client records once. */
   plugin(): Pluggable<any, any> {
-    return getLocalTrailPlugin(this.recorder);
+    return getLocalTrailPlugin(this);
   }
 
   /** Every record still in memory, oldest first, as plain JSON-serialisable objects. */

@@ -1,0 +1,45 @@
+// What never reaches a record: the marker, the member names hidden whatever the model says, and user paths.
+import type { CloudTrailRecord, JsonValue } from './record.js';
+
+/** The marker CloudTrail uses for values it hides (cloudtrail-facts §2). */
+export const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
+
+/**
+ * Member names (compared lower-cased) hidden in every service, even where a model forgets the sensitive trait.
+ * Names only: `NextToken`, `ContinuationToken` and the like are pagination, not secrets, and stay visible.
+ */
+export const WELL_KNOWN_SECRET_NAMES: ReadonlySet<string> = new Set([
+  'secretstring', 'secretbinary', 'plaintext', 'password', 'newpassword', 'oldpassword', 'masteruserpassword',
+  'secretaccesskey', 'sessiontoken', 'privatekey', 'keymaterial', 'clientsecret', 'authtoken', 'ssecustomerkey',
+  'copysourcessecustomerkey', 'credentials',
+]);
+
+/** A compiled user redaction: bare names hide a member anywhere; dotted paths hide one place in the record. */
+export interface CompiledRedaction {
+  names: ReadonlySet<string>;
+  paths: readonly string[][];
+}
+
+/** Compiles the `redact` option once (e.g. `['password', 'requestParameters.item.ssn']`). */
+export function compileRedaction(paths: readonly string[]): CompiledRedaction {
+  const names = new Set(WELL_KNOWN_SECRET_NAMES);
+  const dotted: string[][] = [];
+  for (const path of paths) {
+    if (typeof path !== 'string' || path.length === 0) throw new TypeError(`localtrail: invalid redact path ${JSON.stringify(path)}`);
+    if (path.includes('.')) dotted.push(path.split('.'));
+    else names.add(path.toLowerCase());
+  }
+  return { names, paths: dotted };
+}
+
+/** Applies the dotted redaction paths to a finished record (names were applied while converting). */
+export function applyRedactionPaths(record: CloudTrailRecord, paths: readonly string[][]): void {
+  for (const path of paths) {
+    let node: unknown = record;
+    for (let i = 0; i < path.length - 1 && node; i++) node = (node as Record<string, unknown>)[path[i]!];
+    const last = path[path.length - 1]!;
+    if (node && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, last)) {
+      (node as Record<string, JsonValue>)[last] = HIDDEN;
+    }
+  }
+}

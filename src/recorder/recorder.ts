@@ -1,0 +1,154 @@
+// The recorder: begins a capture before an SDK call, finishes it into a CloudTrail record after; never throws.
+import type { CallFacts } from '../event/build-record.js';
+import { buildRecord } from '../event/build-record.js';
+import { newEventId } from '../event/event-id.js';
+import { ANY_PLAN } from '../event/parameter-plan.js';
+import { toParameters } from '../event/parameters.js';
+import type { CloudTrailRecord, JsonObject } from '../event/record.js';
+import type { CompiledRedaction } from '../event/redaction.js';
+import { applyRedactionPaths, compileRedaction } from '../event/redaction.js';
+import { signingNameForClient } from '../catalog/services.js';
+import type { ResolvedLocalTrailOptions } from '../localtrail-options.js';
+import { currentActor } from './call-context.js';
+import type { CallCapture } from './call-capture.js';
+import { watchAuthScheme } from './call-capture.js';
+import { errorFacts } from './error-facts.js';
+import { IdentityResolver } from './identity.js';
+import { plansForOperation } from './schema-plan.js';
+
+/** Where finished records and internal failures go (the LocalTrail). */
+export interface RecordSink {
+  accept(record: CloudTrailRecord): void;
+  reportError(error: unknown, where: string): void;
+  countSuppressed(): void;
+}
+
+/** The parts of the SDK handler context the recorder reads. */
+export interface RecorderContext {
+  clientName?: string;
+  commandName?: string;
+  __smithy_context?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+const S3_RENAMES: Readonly<Record<string, string>> = { Bucket: 'bucketName' };
+
+export class Recorder {
+  readonly identities: IdentityResolver;
+  private readonly redaction: CompiledRedaction;
+
+  constructor(
+    private readonly options: ResolvedLocalTrailOptions,
+    readonly sink: RecordSink,
+  ) {
+    this.identities = new IdentityResolver(options.identities, options.accountId, 'aws', () => options.clock.now());
+    this.redaction = compileRedaction(options.redact);
+  }
+
+  /** Called before `next`: snapshots the input (later middlewares change it) and hooks the auth scheme. */
+  begin(context: RecorderContext, input: unknown): CallCapture {
+    const smithy = context.__smithy_context;
+    const operation = (smithy?.['operation'] as string | undefined) ?? context.commandName?.replace(/Command$/, '') ?? 'Unknown';
+    const plans = plansForOperation(smithy?.['operationSchema']);
+    const raw = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+    const capture: CallCapture = {
+      operation,
+      clientName: context.clientName,
+      input: { ...raw },
+      requestParameters: null,
+      plans,
+      actor: currentActor(),
+    };
+    capture.requestParameters = toParameters(raw, plans?.input ?? ANY_PLAN, {
+      secretNames: this.redaction.names,
+      renames: context.clientName === 'S3Client' ? S3_RENAMES : undefined,
+    });
+    if (smithy) watchAuthScheme(smithy, capture);
+    return capture;
+  }
+
+  /** Called after the call settled (after all retries). Builds and hands over the record; never throws. */
+  finish(capture: CallCapture, output: unknown, response: unknown, error: unknown, failed: boolean): void {
+    try {
+      const record = buildRecord(this.facts(capture, output, response, error, failed));
+      if (this.redaction.paths.length > 0) applyRedactionPaths(record, this.redaction.paths);
+      this.sink.accept(record);
+    } catch (e) {
+      this.sink.reportError(e, 'record');
+    }
+  }
+
+  private facts(capture: CallCapture, output: unknown, response: unknown, error: unknown, failed: boolean): CallFacts {
+    const scheme = capture.scheme;
+    const signing = scheme?.httpAuthOption?.signingProperties;
+    const identity = scheme?.identity;
+    const credentials = identity?.accessKeyId
+      ? { accessKeyId: identity.accessKeyId, hasSessionToken: Boolean(identity.sessionToken), accountId: identity.accountId }
+      : undefined;
+    const signingName =
+      (signing?.['signingName'] as string | undefined) ?? (signing?.['name'] as string | undefined) ?? signingNameForClient(capture.clientName);
+    const region = (signing?.['signingRegion'] as string | undefined) ?? (signing?.['region'] as string | undefined) ?? this.options.region;
+    const request = capture.request;
+    const headers = request?.headers;
+    const time = this.options.clock.now();
+    const actor = capture.actor;
+    const facts: CallFacts = {
+      time,
+      eventId: newEventId(time),
+      signingName,
+      region,
+      partition: 'aws',
+      operation: capture.operation,
+      host: headers?.['host'] ?? request?.hostname,
+      path: request?.path,
+      https: request?.protocol === 'https:',
+      identity: this.identities.identityFor(credentials),
+      accountId: this.identities.accountFor(credentials),
+      sourceIpAddress: actor?.sourceIpAddress ?? this.options.sourceIpAddress,
+      userAgent: headers?.['user-agent'],
+      input: capture.input,
+      requestParameters: capture.requestParameters,
+      responseElements: () => this.responseElements(capture, output),
+      bytesIn: numberHeader(headers?.['content-length']),
+    };
+    if (actor) facts.actor = actorJson(actor);
+    if (failed) {
+      const e = errorFacts(error, signingName);
+      facts.errorCode = e.code;
+      if (e.message !== undefined) facts.errorMessage = e.message;
+      if (e.requestId !== undefined) facts.requestId = e.requestId;
+    } else {
+      const metadata = (output as { $metadata?: { requestId?: string; extendedRequestId?: string } } | undefined)?.$metadata;
+      if (metadata?.requestId) facts.requestId = metadata.requestId;
+      if (metadata?.extendedRequestId) facts.extendedRequestId = metadata.extendedRequestId;
+      const responseHeaders = (response as { headers?: Record<string, string> } | undefined)?.headers;
+      facts.bytesOut = numberHeader(responseHeaders?.['content-length']);
+    }
+    return facts;
+  }
+
+  private responseElements(capture: CallCapture, output: unknown): JsonObject | null {
+    const elements = toParameters(output, capture.plans?.output ?? ANY_PLAN, { secretNames: this.redaction.names });
+    return elements && Object.keys(elements).length > 0 ? elements : null;
+  }
+}
+
+function numberHeader(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function actorJson(actor: NonNullable<CallCapture['actor']>): JsonObject {
+  const out: JsonObject = { userId: String(actor.userId) };
+  if (actor.sourceIpAddress !== undefined) out['sourceIpAddress'] = String(actor.sourceIpAddress);
+  if (actor.userAgent !== undefined) out['userAgent'] = String(actor.userAgent);
+  if (actor.attributes) {
+    const attributes: JsonObject = {};
+    for (const [k, v] of Object.entries(actor.attributes)) {
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') attributes[k] = v;
+    }
+    out['attributes'] = attributes;
+  }
+  return out;
+}
