@@ -1,0 +1,239 @@
+// The DeliveryPort implementation: one channel per (trail, region, account), signing keys, status and stats.
+import type { Clock } from '../clock/clock.js';
+import type { CloudTrailRecord } from '../event/record.js';
+import { SigningKeyRing } from '../integrity/signing-keys.js';
+import type { SigningKey } from '../integrity/signing-keys.js';
+import type { PreviousDigest } from '../integrity/digest-file.js';
+import type { DeliveryChannel as Channel, DeliveryStats, OutgoingObject } from './channel.js';
+import { DeliveryChannel } from './channel.js';
+import type { DeliveryOptions, ResolvedDeliveryOptions } from './delivery-options.js';
+import { resolveDeliveryOptions } from './delivery-options.js';
+import type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from './port.js';
+
+/** An object `shutdown()` could not deliver. */
+export interface UndeliveredObject {
+  kind: 'log' | 'digest';
+  bucket: string;
+  key: string;
+  trailArn: string;
+  recordCount: number;
+  error: string;
+}
+
+/** What `shutdown()` achieved. */
+export interface DeliveryShutdownResult {
+  /** True when everything queued reached every sink. */
+  complete: boolean;
+  undelivered: UndeliveredObject[];
+}
+
+/** The end of one digest chain, to tell the validator where a chain must end. */
+export interface ChainEnd {
+  bucket: string;
+  key: string;
+}
+
+export interface DeliveryServiceContext {
+  clock: Clock;
+  onError: (error: unknown, where: string) => void;
+}
+
+/**
+ * Delivery: batches routed records into CloudTrail log files, signs hourly digest chains, writes both to sinks.
+ * @example
+ * const delivery = new DeliveryService({ sinks: [new MemorySink()] }, { clock: systemClock, onError: console.error });
+ * delivery.enqueue(route, record);
+ * await delivery.shutdown();
+ */
+export class DeliveryService implements DeliveryPort {
+  readonly options: ResolvedDeliveryOptions;
+  readonly keys: SigningKeyRing;
+  readonly clock: Clock;
+  readonly stats: DeliveryStats = {
+    queued: 0,
+    deliveredFiles: 0,
+    deliveredRecords: 0,
+    deliveredDigests: 0,
+    droppedRecords: 0,
+    failedAttempts: 0,
+    pendingObjects: 0,
+  };
+  private readonly channels = new Map<string, Channel>();
+  private readonly routeCache = new WeakMap<DeliveryRoute, Channel>();
+  private readonly statuses = new Map<string, DeliveryStatus>();
+  private readonly logging = new Set<string>();
+  private readonly chainEnds = new Map<string, PreviousDigest>();
+  private readonly background = new Set<Promise<unknown>>();
+  private shutdownResult: Promise<DeliveryShutdownResult> | undefined;
+  private readonly onError: (error: unknown, where: string) => void;
+
+  constructor(options: DeliveryOptions | undefined, context: DeliveryServiceContext) {
+    this.options = resolveDeliveryOptions(options);
+    this.clock = context.clock;
+    this.onError = context.onError;
+    this.keys = new SigningKeyRing({
+      clock: this.clock,
+      supplied: this.options.signingKeys,
+      onNewKey: (key) => this.publishKey(key),
+    });
+  }
+
+  enqueue(route: DeliveryRoute, record: CloudTrailRecord): void {
+    if (this.shutdownResult) {
+      this.stats.droppedRecords++;
+      return;
+    }
+    let channel = this.routeCache.get(route);
+    if (!channel) {
+      channel = this.channelFor(route.trail, route.region, route.accountId, true);
+      this.routeCache.set(route, channel);
+    }
+    channel.trail = route.trail;
+    channel.add(record);
+  }
+
+  loggingStarted(trail: DeliveryTrail, at: number): void {
+    if (this.shutdownResult) return;
+    this.logging.add(trail.arn);
+    this.channelFor(trail, trail.homeRegion, trail.accountId, false);
+    if (trail.logFileValidationEnabled) {
+      for (const channel of this.channelsOf(trail.arn)) {
+        channel.trail = trail;
+        channel.startChain(at);
+      }
+    }
+  }
+
+  loggingStopped(trail: DeliveryTrail, _at: number): void {
+    this.logging.delete(trail.arn);
+    for (const channel of this.channelsOf(trail.arn)) {
+      channel.trail = trail;
+      this.track(channel.closeChain().then(() => this.rememberEnd(channel)));
+    }
+  }
+
+  trailUpdated(before: DeliveryTrail, after: DeliveryTrail, at: number): void {
+    const channels = this.channelsOf(after.arn);
+    for (const channel of channels) channel.trail = after;
+    if (before.logFileValidationEnabled && !after.logFileValidationEnabled) {
+      for (const channel of channels) this.track(channel.closeChain().then(() => this.rememberEnd(channel)));
+    } else if (!before.logFileValidationEnabled && after.logFileValidationEnabled && this.logging.has(after.arn)) {
+      for (const channel of channels) channel.startChain(at);
+    }
+  }
+
+  status(trailArn: string): DeliveryStatus {
+    return { ...this.statuses.get(trailArn) };
+  }
+
+  listPublicKeys(region: string, start: number, end: number): DeliveryPublicKey[] {
+    return this.keys.list(region, start, end);
+  }
+
+  /** Every digest chain's newest digest so far: pass to `validateLogs({ expectedChainEnds })` to catch a deleted newest digest. */
+  chainEndsDelivered(): ChainEnd[] {
+    for (const channel of this.channels.values()) this.rememberEnd(channel);
+    return [...this.chainEnds.values()].map(({ bucket, key }) => ({ bucket, key }));
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all([...this.background]);
+    await Promise.all([...this.channels.values()].map((c) => c.flush()));
+  }
+
+  /** Delivers everything queued, closes every chain with a final digest, stops timers. Run-once. */
+  async shutdown(): Promise<void> {
+    await this.shutdownAndReport();
+  }
+
+  /** `shutdown()`, resolving to what could not be delivered. Run-once: later calls get the same result. */
+  shutdownAndReport(): Promise<DeliveryShutdownResult> {
+    this.shutdownResult ??= this.runShutdown();
+    return this.shutdownResult;
+  }
+
+  private async runShutdown(): Promise<DeliveryShutdownResult> {
+    await Promise.all([...this.background]);
+    const left: OutgoingObject[][] = await Promise.all([...this.channels.values()].map((c) => c.shutdown()));
+    // Keys created for the final digests are published in the background: wait for the sinks to have them.
+    await Promise.all([...this.background]);
+    for (const channel of this.channels.values()) this.rememberEnd(channel);
+    const undelivered = left.flat().map<UndeliveredObject>((o) => ({
+      kind: o.object.kind,
+      bucket: o.object.bucket,
+      key: o.object.key,
+      trailArn: o.object.trailArn,
+      recordCount: o.recordCount,
+      error: o.lastError ?? 'not attempted',
+    }));
+    for (const sink of this.options.sinks) {
+      try {
+        await sink.shutdown?.();
+      } catch (error) {
+        this.onError(error, `delivery.shutdown(${sink.name})`);
+      }
+    }
+    if (undelivered.length > 0) {
+      const records = undelivered.reduce((n, o) => n + o.recordCount, 0);
+      this.onError(
+        new Error(`localtrail: shutdown could not deliver ${undelivered.length} object(s) holding ${records} record(s): ${undelivered.map((o) => `s3://${o.bucket}/${o.key} (${o.error})`).join(', ')}`),
+        'delivery.shutdown',
+      );
+    }
+    return { complete: undelivered.length === 0, undelivered };
+  }
+
+  private channelFor(trail: DeliveryTrail, region: string, accountId: string, fromEvent: boolean): Channel {
+    const id = `${trail.arn}\u0000${region}\u0000${accountId}`;
+    let channel = this.channels.get(id);
+    if (!channel) {
+      channel = new DeliveryChannel(trail, region, accountId, {
+        clock: this.clock,
+        options: this.options,
+        keys: this.keys,
+        stats: this.stats,
+        statusOf: (arn) => this.statusOf(arn),
+        reportError: (error, where) => this.onError(error, where),
+      });
+      this.channels.set(id, channel);
+      if (fromEvent) this.logging.add(trail.arn);
+      if (trail.logFileValidationEnabled && this.logging.has(trail.arn)) channel.startChain(this.clock.now());
+    }
+    return channel;
+  }
+
+  private channelsOf(arn: string): Channel[] {
+    return [...this.channels.values()].filter((c) => c.trail.arn === arn);
+  }
+
+  private statusOf(arn: string): DeliveryStatus {
+    let status = this.statuses.get(arn);
+    if (!status) this.statuses.set(arn, (status = {}));
+    return status;
+  }
+
+  private rememberEnd(channel: Channel): void {
+    const latest = channel.latestDigest;
+    if (latest) this.chainEnds.set(`${channel.trail.arn}\u0000${channel.region}\u0000${channel.accountId}`, latest);
+  }
+
+  private track(work: Promise<unknown>): void {
+    const p = work.catch((error: unknown) => this.onError(error, 'delivery')).finally(() => this.background.delete(p));
+    this.background.add(p);
+  }
+
+  private publishKey(key: SigningKey): void {
+    for (const sink of this.options.sinks) {
+      if (!sink.publishPublicKey) continue;
+      const published = {
+        region: key.region,
+        fingerprint: key.fingerprint,
+        der: key.der,
+        pem: key.pem,
+        validityStartTime: key.validityStartTime,
+        validityEndTime: key.validityEndTime,
+      };
+      this.track(Promise.resolve().then(() => sink.publishPublicKey!(published)));
+    }
+  }
+}

@@ -1,0 +1,94 @@
+// Incremental gzip that never holds the event loop for long: node:zlib (thread pool) or fflate (pure JS, chunked).
+import { constants, createGzip } from 'node:zlib';
+import { Gzip as FflateGzip } from 'fflate';
+
+/** Which gzip implementation delivery uses. */
+export type GzipEngine = 'zlib' | 'fflate';
+
+/** A gzip member being written. After `push` resolves, `compressedBytes` covers every byte pushed so far. */
+export interface GzipStream {
+  readonly compressedBytes: number;
+  push(chunk: Uint8Array): Promise<void>;
+  /** Ends the member and returns the whole file. */
+  finish(): Promise<Uint8Array>;
+}
+
+/** Chunk size each engine is fed with: small enough that one chunk of work stays well under the 20 ms stall budget. */
+export const GZIP_CHUNK_BYTES: Record<GzipEngine, number> = { zlib: 1 << 20, fflate: 1 << 17 };
+
+export function createGzipStream(engine: GzipEngine, level = 6): GzipStream {
+  return engine === 'zlib' ? new ZlibGzipStream(level) : new FflateGzipStream(level);
+}
+
+class ZlibGzipStream implements GzipStream {
+  private readonly chunks: Buffer[] = [];
+  private bytes = 0;
+  private error: Error | undefined;
+  private readonly gzip: ReturnType<typeof createGzip>;
+
+  constructor(level: number) {
+    this.gzip = createGzip({ level, chunkSize: 1 << 16 });
+    this.gzip.on('data', (c: Buffer) => {
+      this.chunks.push(c);
+      this.bytes += c.length;
+    });
+    this.gzip.on('error', (e: Error) => {
+      this.error = e;
+    });
+  }
+
+  get compressedBytes(): number {
+    return this.bytes;
+  }
+
+  push(chunk: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.gzip.write(chunk);
+      // A sync flush makes the output account for every input byte, which the 50 MB bound relies on.
+      this.gzip.flush(constants.Z_SYNC_FLUSH, () => (this.error ? reject(this.error) : resolve()));
+    });
+  }
+
+  finish(): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.gzip.once('end', () => (this.error ? reject(this.error) : resolve(Buffer.concat(this.chunks, this.bytes))));
+      this.gzip.end();
+      this.gzip.resume();
+    });
+  }
+}
+
+class FflateGzipStream implements GzipStream {
+  private readonly chunks: Uint8Array[] = [];
+  private bytes = 0;
+  private readonly gzip: FflateGzip;
+
+  constructor(level: number) {
+    this.gzip = new FflateGzip({ level: level as 6 }, (data) => {
+      this.chunks.push(data);
+      this.bytes += data.length;
+    });
+  }
+
+  get compressedBytes(): number {
+    return this.bytes;
+  }
+
+  async push(chunk: Uint8Array): Promise<void> {
+    this.gzip.push(chunk);
+    this.gzip.flush(true);
+    // Give the event loop a turn between chunks: fflate compresses on this thread.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  async finish(): Promise<Uint8Array> {
+    this.gzip.push(new Uint8Array(0), true);
+    const out = new Uint8Array(this.bytes);
+    let offset = 0;
+    for (const c of this.chunks) {
+      out.set(c, offset);
+      offset += c.length;
+    }
+    return out;
+  }
+}

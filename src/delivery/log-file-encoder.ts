@@ -1,0 +1,134 @@
+// Turns a batch of records into one or more gzip log files: compact `{"Records":[...]}`, SHA-256 of the JSON bytes,
+// each file at most `maxFileBytes` compressed, without holding the event loop for long.
+import { createHash } from 'node:crypto';
+import type { CloudTrailRecord } from '../event/record.js';
+import type { GzipEngine, GzipStream } from './gzip-stream.js';
+import { GZIP_CHUNK_BYTES, createGzipStream } from './gzip-stream.js';
+
+/** One encoded log file, ready to be named and stored. */
+export interface EncodedLogFile {
+  body: Uint8Array;
+  /** Lowercase hex SHA-256 of the uncompressed JSON (the digest's `hashValue`). */
+  sha256: string;
+  uncompressedBytes: number;
+  recordCount: number;
+  oldestEventTime: string | null;
+  newestEventTime: string | null;
+}
+
+export interface EncodeOptions {
+  engine: GzipEngine;
+  /** Upper bound of one file's compressed size. CloudTrail's is 50 MB. */
+  maxFileBytes: number;
+  level?: number;
+}
+
+/** Longest run of main-thread work between two event-loop turns. */
+const SLICE_MS = 8;
+const HEAD = '{"Records":[';
+const TAIL = ']}';
+
+interface OpenFile {
+  gz: GzipStream;
+  hash: ReturnType<typeof createHash>;
+  uncompressed: number;
+  count: number;
+  oldest: string | null;
+  newest: string | null;
+  inflight: Promise<void> | undefined;
+  inflightBytes: number;
+}
+
+/**
+ * Encodes `records` into log files of at most `maxFileBytes` compressed bytes each (a single record larger than
+ * that still gets a file of its own). Resolves to no files for no records.
+ * @example
+ * const [file] = await encodeLogFiles(records, { engine: 'zlib', maxFileBytes: 50 * 1024 * 1024 });
+ */
+export async function encodeLogFiles(records: readonly CloudTrailRecord[], options: EncodeOptions): Promise<EncodedLogFile[]> {
+  const files: EncodedLogFile[] = [];
+  if (records.length === 0) return files;
+  const chunkBytes = GZIP_CHUNK_BYTES[options.engine];
+  const level = options.level ?? 6;
+  let file = openFile(options.engine, level);
+  let parts: string[] = [];
+  let partBytes = 0;
+  let sliceStart = performance.now();
+
+  const pushParts = async (): Promise<void> => {
+    if (parts.length === 0) return;
+    const buf = Buffer.from(parts.join(''), 'utf8');
+    parts = [];
+    partBytes = 0;
+    file.hash.update(buf);
+    file.uncompressed += buf.length;
+    // Overlap: the thread pool compresses the previous chunk while this thread serialised this one.
+    if (file.inflight) await file.inflight;
+    const target = file;
+    target.inflightBytes = buf.length;
+    target.inflight = target.gz.push(buf).then(() => {
+      target.inflightBytes = 0;
+    });
+    sliceStart = performance.now();
+  };
+
+  const closeFile = async (): Promise<void> => {
+    parts.push(TAIL);
+    partBytes += TAIL.length;
+    await pushParts();
+    if (file.inflight) await file.inflight;
+    const body = await file.gz.finish();
+    files.push({
+      body,
+      sha256: file.hash.digest('hex'),
+      uncompressedBytes: file.uncompressed,
+      recordCount: file.count,
+      oldestEventTime: file.oldest,
+      newestEventTime: file.newest,
+    });
+  };
+
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const json = JSON.stringify(record);
+    const bytes = Buffer.byteLength(json, 'utf8') + 1;
+    if (file.count > 0) {
+      const pending = file.inflightBytes + partBytes + bytes + TAIL.length;
+      // Worst case the pending bytes do not compress at all (plus deflate's stored-block overhead).
+      const estimate = file.gz.compressedBytes + pending + Math.ceil(pending / 16_000) * 5 + 64;
+      if (estimate > options.maxFileBytes) {
+        await closeFile();
+        file = openFile(options.engine, level);
+      }
+    }
+    const part = file.count === 0 ? HEAD + json : ',' + json;
+    parts.push(part);
+    partBytes += file.count === 0 ? bytes + HEAD.length - 1 : bytes;
+    file.count++;
+    const time = record.eventTime;
+    if (typeof time === 'string') {
+      if (file.oldest === null || time < file.oldest) file.oldest = time;
+      if (file.newest === null || time > file.newest) file.newest = time;
+    }
+    if (partBytes >= chunkBytes) await pushParts();
+    else if ((i & 127) === 127 && performance.now() - sliceStart > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  await closeFile();
+  return files;
+}
+
+function openFile(engine: GzipEngine, level: number): OpenFile {
+  return {
+    gz: createGzipStream(engine, level),
+    hash: createHash('sha256'),
+    uncompressed: 0,
+    count: 0,
+    oldest: null,
+    newest: null,
+    inflight: undefined,
+    inflightBytes: 0,
+  };
+}

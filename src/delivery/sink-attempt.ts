@@ -1,0 +1,40 @@
+// One attempt to hand an object to a sink, bounded by a timeout on the injectable clock.
+import type { Clock } from '../clock/clock.js';
+import type { DeliveryObject, DeliverySink } from './sink.js';
+
+/** Raised when a sink neither resolves nor rejects within `exportTimeoutMillis`. */
+export class DeliveryTimeoutError extends Error {
+  override readonly name = 'DeliveryTimeoutError';
+  readonly code = 'DELIVERY_TIMEOUT';
+}
+
+/** Runs `sink.put(object)`; a synchronous throw, a rejection and a hang past `timeoutMs` all become a rejection. */
+export function putWithTimeout(sink: DeliverySink, object: DeliveryObject, timeoutMs: number, clock: Clock): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = clock.setTimeout(() => {
+      reject(new DeliveryTimeoutError(`sink "${sink.name}" did not store s3://${object.bucket}/${object.key} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    let pending: Promise<void>;
+    try {
+      pending = Promise.resolve(sink.put(object));
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    pending.then(
+      () => {
+        clock.clearTimeout(timer);
+        resolve();
+      },
+      (error: unknown) => {
+        clock.clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A short, readable description of a delivery failure (GetTrailStatus's LatestDeliveryError). */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
