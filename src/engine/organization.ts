@@ -1,0 +1,33 @@
+// The AWS Organization a LocalTrail can simulate: a management account and its members (facts §5.5).
+
+/**
+ * An organization for organization trails.
+ * @example
+ * createLocalTrail({ organization: { id: 'o-a1b2c3d4e5', managementAccountId: '111111111111', memberAccountIds: ['222222222222'] } });
+ */
+export interface OrganizationConfig {
+  /** `o-` followed by 10–32 lowercase letters or digits. */
+  id: string;
+  managementAccountId: string;
+  memberAccountIds: string[];
+}
+
+const ORG_ID = /^o-[a-z0-9]{10,32}$/;
+const ACCOUNT = /^\d{12}$/;
+
+/** Throws a TypeError naming the problem when the organization option is malformed. */
+export function validateOrganization(org: OrganizationConfig): void {
+  if (!ORG_ID.test(org.id)) throw new TypeError(`localtrail: organization.id must look like o-a1b2c3d4e5, got "${org.id}"`);
+  if (!ACCOUNT.test(org.managementAccountId)) {
+    throw new TypeError(`localtrail: organization.managementAccountId must be 12 digits, got "${org.managementAccountId}"`);
+  }
+  for (const id of org.memberAccountIds ?? []) {
+    if (!ACCOUNT.test(id)) throw new TypeError(`localtrail: organization.memberAccountIds must be 12-digit ids, got "${id}"`);
+  }
+}
+
+/** Whether `accountId` belongs to the organization (management account or member). */
+export function inOrganization(org: OrganizationConfig | undefined, accountId: string): boolean {
+  if (org === undefined) return false;
+  return org.managementAccountId === accountId || org.memberAccountIds.includes(accountId);
+}

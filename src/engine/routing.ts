@@ -1,0 +1,48 @@
+// Which trails get an event of one (account, region): region rules, global service rules, organization trails.
+import type { DeliveryRoute } from '../delivery/port.js';
+import { GLOBAL_SERVICE_REGION } from './global-services.js';
+import { inOrganization } from './organization.js';
+import type { RecordPredicate } from './selectors/types.js';
+import type { TrailRegistry } from './trail-registry.js';
+
+/** One logging trail that sees the (account, region): its compiled selectors and its prebuilt delivery route. */
+export interface RouteEntry {
+  match: RecordPredicate;
+  route: DeliveryRoute;
+}
+
+/** The routes of one (account, region), for regional events and for global service events. */
+export interface Routes {
+  regional: RouteEntry[];
+  /** The same array as `regional` outside us-east-1, so the router can skip the global-service test there. */
+  global: RouteEntry[];
+}
+
+/**
+ * Computes the routes of events whose `recipientAccountId` is `accountId` and `awsRegion` is `region`:
+ * - the account's logging trails homed in the region, and its logging multi-region trails (each exactly once);
+ * - the organization's logging organization trails when the account is in the organization, with the account
+ *   folder set to that account;
+ * - global service events (always recorded in us-east-1) go to multi-region trails and to single-region trails
+ *   homed in us-east-1 with IncludeGlobalServiceEvents; never to other single-region trails.
+ */
+export function computeRoutes(registry: TrailRegistry, accountId: string, region: string): Routes {
+  const regional: RouteEntry[] = [];
+  const global: RouteEntry[] = [];
+  const org = registry.organization;
+  const orgManager = org && inOrganization(org, accountId) ? org.managementAccountId : undefined;
+  for (const trail of registry.trails.values()) {
+    if (!trail.isLogging) continue;
+    const owned = trail.accountId === accountId;
+    const viaOrganization = !owned && trail.isOrganizationTrail && trail.accountId === orgManager;
+    if (!owned && !viaOrganization) continue;
+    if (!trail.isMultiRegionTrail && trail.homeRegion !== region) continue;
+    const entry: RouteEntry = {
+      match: trail.selectors.match,
+      route: Object.freeze({ trail: trail.delivery, region, accountId }),
+    };
+    regional.push(entry);
+    if (trail.isMultiRegionTrail || trail.includeGlobalServiceEvents) global.push(entry);
+  }
+  return { regional, global: region === GLOBAL_SERVICE_REGION ? global : regional };
+}

@@ -1,0 +1,278 @@
+// The trail engine: CloudTrail's control plane, the router every accepted record goes through, and event history.
+import type {
+  AddTagsRequest,
+  AddTagsResponse,
+  CreateTrailRequest,
+  CreateTrailResponse,
+  DeleteTrailRequest,
+  DeleteTrailResponse,
+  DescribeTrailsRequest,
+  DescribeTrailsResponse,
+  GetEventSelectorsRequest,
+  GetEventSelectorsResponse,
+  GetInsightSelectorsRequest,
+  GetInsightSelectorsResponse,
+  GetTrailRequest,
+  GetTrailResponse,
+  GetTrailStatusRequest,
+  GetTrailStatusResponse,
+  ListPublicKeysRequest,
+  ListPublicKeysResponse,
+  ListTagsRequest,
+  ListTagsResponse,
+  ListTrailsRequest,
+  ListTrailsResponse,
+  LookupEventsRequest,
+  LookupEventsResponse,
+  PutEventSelectorsRequest,
+  PutEventSelectorsResponse,
+  PutInsightSelectorsRequest,
+  PutInsightSelectorsResponse,
+  RemoveTagsRequest,
+  RemoveTagsResponse,
+  StartLoggingRequest,
+  StartLoggingResponse,
+  StopLoggingRequest,
+  StopLoggingResponse,
+  UpdateTrailRequest,
+  UpdateTrailResponse,
+} from '@aws-sdk/client-cloudtrail';
+import type { Clock } from '../clock/clock.js';
+import { systemClock } from '../clock/clock.js';
+import type { DeliveryPort } from '../delivery/port.js';
+import type { CloudTrailRecord } from '../event/record.js';
+import { InvalidTimeRangeException } from './errors.js';
+import { isGlobalServiceEvent } from './global-services.js';
+import { EventHistory, RETENTION_MS } from './history/event-history.js';
+import { lookupEvents } from './history/lookup.js';
+import { noopDelivery } from './noop-delivery.js';
+import type { OrganizationConfig } from './organization.js';
+import { validateOrganization } from './organization.js';
+import type { RouteEntry } from './routing.js';
+import { computeRoutes } from './routing.js';
+import { SelectorControl } from './selector-control.js';
+import { TrailControl } from './trail-control.js';
+import type { Caller } from './trail-registry.js';
+import { TrailRegistry } from './trail-registry.js';
+
+/** The account and region a control-plane call is made as; each defaults to the engine's. */
+export interface CallerOptions {
+  accountId?: string;
+  region?: string;
+}
+
+export interface TrailEngineOptions {
+  clock?: Clock;
+  /** Default calling account. Default `123456789012`. */
+  accountId?: string;
+  /** Default calling region. Default `us-east-1`. */
+  region?: string;
+  organization?: OrganizationConfig;
+  /** Where routed records go. Default: nowhere ({@link noopDelivery}). */
+  delivery?: DeliveryPort;
+  /** Failures inside `accept` go here, never to the caller. */
+  onError?: (error: unknown, where: string) => void;
+  /** Management events kept per (account, region) for LookupEvents. Default 1,000,000. */
+  maxHistoryEvents?: number;
+}
+
+/** Counters of the engine. */
+export interface TrailEngineStats {
+  accepted: number;
+  /** (trail, region, account) deliveries handed to delivery. */
+  routed: number;
+  /** History records dropped by `maxHistoryEvents` (90-day expiry is not counted). */
+  historyDropped: number;
+}
+
+/** Per (account, region): its routes (recomputed when trails change) and its histories. */
+interface Slot {
+  generation: number;
+  regional: RouteEntry[];
+  global: RouteEntry[];
+  management: EventHistory;
+  insight: EventHistory;
+}
+
+/**
+ * CloudTrail in memory: trails and their control plane, routing of records to trails, and event history.
+ * @example
+ * const engine = new TrailEngine({ clock, delivery });
+ * engine.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
+ * engine.startLogging({ Name: 'audit' });
+ * engine.accept(record); // → delivery.enqueue({ trail, region, accountId }, record)
+ */
+export class TrailEngine {
+  private readonly clock: Clock;
+  private readonly defaultAccountId: string;
+  private readonly defaultRegion: string;
+  private readonly registry: TrailRegistry;
+  private readonly trailsControl: TrailControl;
+  private readonly selectorsControl: SelectorControl;
+  private readonly slots = new Map<string, Map<string, Slot>>();
+  private readonly maxHistoryEvents: number;
+  private readonly onError: (error: unknown, where: string) => void;
+  private delivery: DeliveryPort;
+  private accepted = 0;
+  private routed = 0;
+
+  constructor(options: TrailEngineOptions = {}) {
+    if (options.organization) validateOrganization(options.organization);
+    this.clock = options.clock ?? systemClock;
+    this.defaultAccountId = options.accountId ?? '123456789012';
+    this.defaultRegion = options.region ?? 'us-east-1';
+    this.delivery = options.delivery ?? noopDelivery;
+    this.onError = options.onError ?? (() => {});
+    this.maxHistoryEvents = options.maxHistoryEvents ?? 1_000_000;
+    this.registry = new TrailRegistry(options.organization ? structuredClone(options.organization) : undefined);
+    this.trailsControl = new TrailControl(this.registry, this.clock, () => this.delivery);
+    this.selectorsControl = new SelectorControl(this.registry);
+  }
+
+  /** Replaces the delivery port (for a LocalTrail that builds delivery after the engine). */
+  useDelivery(delivery: DeliveryPort): void {
+    this.delivery = delivery;
+  }
+
+  /**
+   * Records one finished record: keeps management (and Insights) events in the history of its
+   * (recipientAccountId, awsRegion) and hands it to every logging trail that should get it. O(trails), never throws.
+   */
+  accept(record: CloudTrailRecord): void {
+    try {
+      this.accepted++;
+      const slot = this.slot(record.recipientAccountId, record.awsRegion);
+      const category = record.eventCategory;
+      if (category === 'Management') slot.management.add(record);
+      else if (category === 'Insight') slot.insight.add(record);
+      if (slot.generation !== this.registry.generation) this.refresh(slot, record.recipientAccountId, record.awsRegion);
+      const routes = slot.global !== slot.regional && isGlobalServiceEvent(record) ? slot.global : slot.regional;
+      for (let i = 0; i < routes.length; i++) {
+        const entry = routes[i]!;
+        if (entry.match(record)) {
+          this.routed++;
+          this.delivery.enqueue(entry.route, record);
+        }
+      }
+    } catch (error) {
+      try {
+        this.onError(error, 'engine.accept');
+      } catch {
+        // onError must not throw into the recorder either.
+      }
+    }
+  }
+
+  stats(): TrailEngineStats {
+    let historyDropped = 0;
+    for (const regions of this.slots.values()) for (const slot of regions.values()) historyDropped += slot.management.dropped + slot.insight.dropped;
+    return { accepted: this.accepted, routed: this.routed, historyDropped };
+  }
+
+  private slot(accountId: string, region: string): Slot {
+    let regions = this.slots.get(accountId);
+    if (regions === undefined) this.slots.set(accountId, (regions = new Map()));
+    let slot = regions.get(region);
+    if (slot === undefined) {
+      slot = {
+        generation: -1,
+        regional: [],
+        global: [],
+        management: new EventHistory(this.maxHistoryEvents),
+        insight: new EventHistory(this.maxHistoryEvents),
+      };
+      regions.set(region, slot);
+    }
+    return slot;
+  }
+
+  private refresh(slot: Slot, accountId: string, region: string): void {
+    const routes = computeRoutes(this.registry, accountId, region);
+    slot.regional = routes.regional;
+    slot.global = routes.global;
+    slot.generation = this.registry.generation;
+  }
+
+  private caller(caller: CallerOptions | undefined): Caller {
+    return { accountId: caller?.accountId ?? this.defaultAccountId, region: caller?.region ?? this.defaultRegion };
+  }
+
+  createTrail(input: CreateTrailRequest, caller?: CallerOptions): CreateTrailResponse {
+    return this.trailsControl.createTrail(input, this.caller(caller));
+  }
+  updateTrail(input: UpdateTrailRequest, caller?: CallerOptions): UpdateTrailResponse {
+    return this.trailsControl.updateTrail(input, this.caller(caller));
+  }
+  deleteTrail(input: DeleteTrailRequest, caller?: CallerOptions): DeleteTrailResponse {
+    return this.trailsControl.deleteTrail(input, this.caller(caller));
+  }
+  getTrail(input: GetTrailRequest, caller?: CallerOptions): GetTrailResponse {
+    return this.trailsControl.getTrail(input, this.caller(caller));
+  }
+  describeTrails(input: DescribeTrailsRequest = {}, caller?: CallerOptions): DescribeTrailsResponse {
+    return this.trailsControl.describeTrails(input, this.caller(caller));
+  }
+  listTrails(input: ListTrailsRequest = {}, caller?: CallerOptions): ListTrailsResponse {
+    return this.trailsControl.listTrails(input, this.caller(caller));
+  }
+  getTrailStatus(input: GetTrailStatusRequest, caller?: CallerOptions): GetTrailStatusResponse {
+    return this.trailsControl.getTrailStatus(input, this.caller(caller));
+  }
+  startLogging(input: StartLoggingRequest, caller?: CallerOptions): StartLoggingResponse {
+    return this.trailsControl.startLogging(input, this.caller(caller));
+  }
+  stopLogging(input: StopLoggingRequest, caller?: CallerOptions): StopLoggingResponse {
+    return this.trailsControl.stopLogging(input, this.caller(caller));
+  }
+  putEventSelectors(input: PutEventSelectorsRequest, caller?: CallerOptions): PutEventSelectorsResponse {
+    return this.selectorsControl.putEventSelectors(input, this.caller(caller));
+  }
+  getEventSelectors(input: GetEventSelectorsRequest, caller?: CallerOptions): GetEventSelectorsResponse {
+    return this.selectorsControl.getEventSelectors(input, this.caller(caller));
+  }
+  putInsightSelectors(input: PutInsightSelectorsRequest, caller?: CallerOptions): PutInsightSelectorsResponse {
+    return this.selectorsControl.putInsightSelectors(input, this.caller(caller));
+  }
+  getInsightSelectors(input: GetInsightSelectorsRequest, caller?: CallerOptions): GetInsightSelectorsResponse {
+    return this.selectorsControl.getInsightSelectors(input, this.caller(caller));
+  }
+  addTags(input: AddTagsRequest, caller?: CallerOptions): AddTagsResponse {
+    return this.selectorsControl.addTags(input, this.caller(caller));
+  }
+  removeTags(input: RemoveTagsRequest, caller?: CallerOptions): RemoveTagsResponse {
+    return this.selectorsControl.removeTags(input, this.caller(caller));
+  }
+  listTags(input: ListTagsRequest, caller?: CallerOptions): ListTagsResponse {
+    return this.selectorsControl.listTags(input, this.caller(caller));
+  }
+
+  /** LookupEvents over the caller's (account, region) history: 90 days, management events (or Insights). */
+  lookupEvents(input: LookupEventsRequest = {}, caller?: CallerOptions): LookupEventsResponse {
+    const who = this.caller(caller);
+    const slot = this.slot(who.accountId, who.region);
+    const now = this.clock.now();
+    slot.management.expire(now - RETENTION_MS);
+    slot.insight.expire(now - RETENTION_MS);
+    return lookupEvents(input, slot, now, `${who.accountId}/${who.region}`);
+  }
+
+  /** ListPublicKeys: the digest-signing keys delivery used in the caller's region. No times = the current key. */
+  listPublicKeys(input: ListPublicKeysRequest = {}, caller?: CallerOptions): ListPublicKeysResponse {
+    const who = this.caller(caller);
+    const now = this.clock.now();
+    const start = input.StartTime !== undefined ? new Date(input.StartTime).getTime() : now;
+    const end = input.EndTime !== undefined ? new Date(input.EndTime).getTime() : now;
+    if (Number.isNaN(start) || Number.isNaN(end) || start > end) {
+      throw new InvalidTimeRangeException('Start time must be equal to or earlier than end time.');
+    }
+    const keys = this.delivery.listPublicKeys(who.region, start, end);
+    return {
+      PublicKeyList: keys.map((key) => ({
+        Value: key.value,
+        ValidityStartTime: new Date(key.validityStartTime),
+        ValidityEndTime: new Date(key.validityEndTime),
+        Fingerprint: key.fingerprint,
+      })),
+    };
+  }
+}
