@@ -2,6 +2,8 @@
 import type { Clock } from './clock/clock.js';
 import { systemClock } from './clock/clock.js';
 import type { IdentityMapping } from './recorder/identity.js';
+import type { OrganizationConfig } from './engine/organization.js';
+import { validateOrganization } from './engine/organization.js';
 import { primaryIpAddress } from './recorder/source-address.js';
 
 /** Called with every failure inside localtrail; never with the application's own errors. */
@@ -24,6 +26,8 @@ export interface LocalTrailOptions {
   maxEvents?: number;
   /** Maps access key ids to the IAM user or role they belong to, for `userIdentity`. */
   identities?: IdentityMapping[];
+  /** An AWS Organization to simulate, for organization trails (`createTrail({ IsOrganizationTrail: true })`). */
+  organization?: OrganizationConfig;
 }
 
 export interface ResolvedLocalTrailOptions {
@@ -35,6 +39,7 @@ export interface ResolvedLocalTrailOptions {
   redact: string[];
   maxEvents: number;
   identities: IdentityMapping[];
+  organization?: OrganizationConfig;
 }
 
 export const DEFAULT_ACCOUNT_ID = '123456789012';
@@ -51,7 +56,9 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
   if (options.redact !== undefined && !Array.isArray(options.redact)) {
     throw new TypeError('localtrail: redact must be an array of member paths');
   }
+  if (options.organization !== undefined) validateOrganization(options.organization);
   return {
+    ...(options.organization !== undefined ? { organization: options.organization } : {}),
     accountId,
     region: options.region ?? DEFAULT_REGION,
     sourceIpAddress: options.sourceIpAddress ?? primaryIpAddress(),

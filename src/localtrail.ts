@@ -9,6 +9,11 @@ import { getLocalTrailPlugin } from './recorder/middleware.js';
 import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
+import type * as CT from '@aws-sdk/client-cloudtrail';
+import type { CallerOptions } from './engine/trail-engine.js';
+import { TrailEngine } from './engine/trail-engine.js';
+import type { SnapshotOptions } from './testing/snapshot.js';
+import { stabilizeRecords } from './testing/snapshot.js';
 
 /** Counters of what happened inside a LocalTrail; nothing is ever dropped silently. */
 export interface LocalTrailStats {
@@ -36,11 +41,20 @@ export class LocalTrail implements RecordSink {
   /** @internal The recorder behind `plugin()`; exposed for `localTrailMiddleware(trail)`. */
   readonly recorder: Recorder;
   private readonly counters = { recorded: 0, errors: 0, suppressed: 0 };
+  /** @internal Trails, routing and event history (src/engine). */
+  readonly engine: TrailEngine;
 
   constructor(options: LocalTrailOptions = {}) {
     this.options = resolveLocalTrailOptions(options);
     this.ring = new EventRing(this.options.maxEvents);
     this.recorder = new Recorder(this.options, this);
+    this.engine = new TrailEngine({
+      clock: this.options.clock,
+      accountId: this.options.accountId,
+      region: this.options.region,
+      ...(this.options.organization ? { organization: this.options.organization } : {}),
+      onError: (error, where) => this.reportError(error, where),
+    });
   }
 
   /** The account records fall back to when credentials carry none. */
@@ -67,6 +81,16 @@ export class LocalTrail implements RecordSink {
     return { ...this.counters, droppedFromMemory: this.ring.dropped };
   }
 
+  /**
+   * The records with volatile fields (eventID, eventTime, requestID, sharedEventID, user-agent versions, source
+   * address …) replaced by stable placeholders, for `toMatchSnapshot()`.
+   * @example
+   * expect(trail.snapshot()).toMatchSnapshot();
+   */
+  snapshot(options?: SnapshotOptions): CloudTrailRecord[] {
+    return stabilizeRecords(this.ring.toArray(), options);
+  }
+
   /** Forgets the in-memory records and counters (one trail per test, or `reset()` in `beforeEach`). */
   reset(): void {
     this.ring.clear();
@@ -85,6 +109,7 @@ export class LocalTrail implements RecordSink {
   accept(record: CloudTrailRecord): void {
     this.counters.recorded++;
     this.ring.push(record);
+    this.engine.accept(record);
   }
 
   /** @internal Called by the recorder for failures inside localtrail. */
@@ -101,6 +126,28 @@ export class LocalTrail implements RecordSink {
   countSuppressed(): void {
     this.counters.suppressed++;
   }
+
+  // CloudTrail's control plane, with @aws-sdk/client-cloudtrail's input and output shapes (without $metadata) and
+  // exception names. Async like `client.send`; `caller` is the calling account and region (default: the options').
+  // e.g. await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
+  async createTrail(input: CT.CreateTrailRequest, caller?: CallerOptions): Promise<CT.CreateTrailResponse> { return this.engine.createTrail(input, caller); }
+  async updateTrail(input: CT.UpdateTrailRequest, caller?: CallerOptions): Promise<CT.UpdateTrailResponse> { return this.engine.updateTrail(input, caller); }
+  async deleteTrail(input: CT.DeleteTrailRequest, caller?: CallerOptions): Promise<CT.DeleteTrailResponse> { return this.engine.deleteTrail(input, caller); }
+  async getTrail(input: CT.GetTrailRequest, caller?: CallerOptions): Promise<CT.GetTrailResponse> { return this.engine.getTrail(input, caller); }
+  async describeTrails(input: CT.DescribeTrailsRequest = {}, caller?: CallerOptions): Promise<CT.DescribeTrailsResponse> { return this.engine.describeTrails(input, caller); }
+  async listTrails(input: CT.ListTrailsRequest = {}, caller?: CallerOptions): Promise<CT.ListTrailsResponse> { return this.engine.listTrails(input, caller); }
+  async getTrailStatus(input: CT.GetTrailStatusRequest, caller?: CallerOptions): Promise<CT.GetTrailStatusResponse> { return this.engine.getTrailStatus(input, caller); }
+  async startLogging(input: CT.StartLoggingRequest, caller?: CallerOptions): Promise<CT.StartLoggingResponse> { return this.engine.startLogging(input, caller); }
+  async stopLogging(input: CT.StopLoggingRequest, caller?: CallerOptions): Promise<CT.StopLoggingResponse> { return this.engine.stopLogging(input, caller); }
+  async putEventSelectors(input: CT.PutEventSelectorsRequest, caller?: CallerOptions): Promise<CT.PutEventSelectorsResponse> { return this.engine.putEventSelectors(input, caller); }
+  async getEventSelectors(input: CT.GetEventSelectorsRequest, caller?: CallerOptions): Promise<CT.GetEventSelectorsResponse> { return this.engine.getEventSelectors(input, caller); }
+  async putInsightSelectors(input: CT.PutInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.PutInsightSelectorsResponse> { return this.engine.putInsightSelectors(input, caller); }
+  async getInsightSelectors(input: CT.GetInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.GetInsightSelectorsResponse> { return this.engine.getInsightSelectors(input, caller); }
+  async addTags(input: CT.AddTagsRequest, caller?: CallerOptions): Promise<CT.AddTagsResponse> { return this.engine.addTags(input, caller); }
+  async removeTags(input: CT.RemoveTagsRequest, caller?: CallerOptions): Promise<CT.RemoveTagsResponse> { return this.engine.removeTags(input, caller); }
+  async listTags(input: CT.ListTagsRequest, caller?: CallerOptions): Promise<CT.ListTagsResponse> { return this.engine.listTags(input, caller); }
+  async lookupEvents(input: CT.LookupEventsRequest = {}, caller?: CallerOptions): Promise<CT.LookupEventsResponse> { return this.engine.lookupEvents(input, caller); }
+  async listPublicKeys(input: CT.ListPublicKeysRequest = {}, caller?: CallerOptions): Promise<CT.ListPublicKeysResponse> { return this.engine.listPublicKeys(input, caller); }
 }
 
 /** Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults. */

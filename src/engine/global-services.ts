@@ -1,15 +1,12 @@
-// Which records are "global service events" (facts §6): IAM, CloudFront, console sign-in and the STS global endpoint.
+// Which records are "global service events" (facts §6): IAM, CloudFront, console sign-in, the STS global endpoint …
+import { isGlobalEventSource } from '../catalog/services.js';
 import type { CloudTrailRecord } from '../event/record.js';
 
 /** The region global service events are recorded in since 2021-11-22. */
 export const GLOBAL_SERVICE_REGION = 'us-east-1';
 
-const GLOBAL_SOURCES: ReadonlySet<string> = new Set([
-  'iam.amazonaws.com',
-  'sts.amazonaws.com',
-  'cloudfront.amazonaws.com',
-  'signin.amazonaws.com',
-]);
+/** Memo of eventSource → global (the catalog owns the list: IAM, CloudFront, sign-in, Route 53, Organizations …). */
+const globalBySource = new Map<string, boolean>();
 
 function isRegionalStsCall(record: CloudTrailRecord): boolean {
   const details = record.additionalEventData?.['RequestDetails'];
@@ -30,7 +27,9 @@ function isRegionalStsCall(record: CloudTrailRecord): boolean {
  */
 export function isGlobalServiceEvent(record: CloudTrailRecord): boolean {
   const source = record.eventSource;
-  if (source === undefined || !GLOBAL_SOURCES.has(source)) return false;
+  if (source === undefined) return false;
   if (source === 'sts.amazonaws.com') return !isRegionalStsCall(record);
-  return true;
+  let global = globalBySource.get(source);
+  if (global === undefined) globalBySource.set(source, (global = isGlobalEventSource(source)));
+  return global;
 }
