@@ -1,0 +1,26 @@
+// `localtrail/jest`: registers the matchers and the record snapshot serializer with jest, and types them.
+import { expect } from '@jest/globals';
+import { localtrailMatchers } from './runner-matchers.js';
+import { recordSnapshotSerializer } from './snapshot.js';
+import type { LocalTrailMatchers } from './types.js';
+
+expect.extend(localtrailMatchers as unknown as Parameters<typeof expect.extend>[0]);
+expect.addSnapshotSerializer(recordSnapshotSerializer as unknown as Parameters<typeof expect.addSnapshotSerializer>[0]);
+
+declare module 'expect' {
+  // Used by `import { expect } from '@jest/globals'`; merged declarations must repeat jest's type parameters.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends LocalTrailMatchers<R> {}
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    // Used by the global `expect` typed through @types/jest.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
+    interface Matchers<R, T = {}> extends LocalTrailMatchers<R> {}
+  }
+}
+
+export type { LocalTrailMatchers } from './types.js';
+export { localtrailMatchers } from './runner-matchers.js';
