@@ -48,6 +48,8 @@ function collectionPlan(ns: NormalizedSchema): ParameterPlan {
 }
 
 function structPlan(ns: NormalizedSchema): ParameterPlan {
+  // A union's member names are type tags (DynamoDB's S, N, M …): they keep their spelling.
+  const keepNames = ns.isUnionSchema();
   let members: Map<string, NormalizedSchema> | undefined;
   const resolved = new Map<string, MemberPlan>();
   return {
@@ -58,7 +60,7 @@ function structPlan(ns: NormalizedSchema): ParameterPlan {
       members ??= new Map(ns.structIterator());
       const schema = members.get(name);
       if (!schema) return undefined;
-      member = { key: lowerCamel(name), plan: planFor(schema) };
+      member = { key: keepNames ? name : lowerCamel(name), plan: planFor(schema) };
       resolved.set(name, member);
       return member;
     },
