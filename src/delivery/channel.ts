@@ -122,7 +122,10 @@ export class DeliveryChannel {
     const flushed = this.run(true);
     if (!chain) return flushed;
     return this.enqueueWork(async () => {
-      await this.cutDigest(chain, this.host.clock.now());
+      const now = this.host.clock.now();
+      // Nothing new since a digest that ended this very second: that digest already closes the chain.
+      const empty = chain.pendingLogFiles === 0 && chain.latest !== undefined && Math.floor(now / 1000) === Math.floor(chain.windowStart / 1000);
+      if (!empty) await this.cutDigest(chain, now);
       await this.deliverOutbox(true);
     });
   }

@@ -45,6 +45,11 @@ export class DigestChain {
     return this.previous;
   }
 
+  /** Log files delivered in the current window so far. */
+  get pendingLogFiles(): number {
+    return this.logFiles.length;
+  }
+
   /** Records a log file delivered in the current window. */
   add(entry: DigestLogFile): void {
     this.logFiles.push(entry);

@@ -1,0 +1,46 @@
+// Renders a ValidationReport as `aws cloudtrail validate-logs` prints its results (cloudtrail-facts §4.6).
+import type { FileVerdict, ValidationReport } from './validate-logs.js';
+
+export interface FormatOptions {
+  /** Also print valid files (aws-cli's `--verbose`). Default false. */
+  verbose?: boolean;
+}
+
+function isoSeconds(time: number): string {
+  return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function line(v: FileVerdict): string {
+  const label = v.kind === 'digest' ? 'Digest file' : 'Log file';
+  const message = v.status === 'valid' ? 'valid' : `INVALID: ${v.reason ?? (v.status === 'not-found' ? 'not found' : 'invalid')}`;
+  return `${label}\ts3://${v.bucket}/${v.key}\t${message}`;
+}
+
+/**
+ * @example
+ * console.log(formatValidationReport(await validateLogs({ source: folderSource('.localtrail') }), { verbose: true }));
+ */
+export function formatValidationReport(report: ValidationReport, options: FormatOptions = {}): string {
+  const out: string[] = [];
+  const from = report.startTime !== undefined ? isoSeconds(report.startTime) : 'the first digest';
+  const to = report.endTime !== undefined ? isoSeconds(report.endTime) : 'the last digest';
+  out.push(`Validating log files in ${report.source} between ${from} and ${to}`, '');
+  for (const v of [...report.digests, ...report.logFiles]) {
+    if (options.verbose || v.status !== 'valid') out.push(line(v));
+  }
+  if (options.verbose) {
+    for (const g of report.gaps) out.push(`No log files were delivered by CloudTrail between ${g.olderEnd} and ${g.newerStart}`);
+  }
+  out.push('', `Results requested for ${from} to ${to}`);
+  const s = report.summary;
+  if (s.digestsTotal === 0) {
+    out.push('No digests found');
+    return out.join('\n');
+  }
+  out.push(`Results found for ${from} to ${to}:`, '');
+  const count = (valid: number, total: number, what: string): string =>
+    `${valid}/${total} ${what} valid` + (valid < total ? `, ${total - valid}/${total} ${what} INVALID` : '');
+  out.push(count(s.digestsValid, s.digestsTotal, 'digest files'));
+  out.push(count(s.logFilesValid, s.logFilesTotal, 'log files'));
+  return out.join('\n');
+}
