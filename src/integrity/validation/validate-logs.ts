@@ -181,7 +181,8 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
     if (referenced.has(id(l))) continue;
     if (start !== undefined && l.minute + 60_000 <= start) continue;
     if (end !== undefined && l.minute > end) continue;
-    const covered = coverage.some((c) => c.scope === l.scope && l.minute >= c.from && l.minute + 60_000 <= c.to);
+    // Only minutes wholly inside a chain's windows: a file named in a boundary minute may belong to either side.
+    const covered = coverage.some((c) => c.scope === l.scope && l.minute > c.from && l.minute + 60_000 <= c.to);
     if (covered) logVerdicts.push({ kind: 'log', bucket: l.bucket, key: l.key, status: 'invalid', reason: 'not listed in any digest (added after delivery)' });
   }
 
