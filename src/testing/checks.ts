@@ -128,7 +128,7 @@ export function checkOnly(
   return {
     pass,
     message: () => {
-      const wanted = partials.map((p, i) => `  ${i + 1}. ${rt.printExpected(p)}`).join('\n') || '  (nothing)';
+      const wanted = partials.map((p, i) => numbered(i + 1, rt.printExpected(p))).join('\n') || '  (nothing)';
       let text =
         `${rt.matcherHint(matcherName, 'received', '...expected')}\n\n` +
         `Expected: ${pass ? 'other events besides' : 'only events matching'}\n${wanted}\n` +
@@ -136,13 +136,18 @@ export function checkOnly(
       if (pass) return `${text}, each matching one of them\n${listRecords(records)}`;
       if (unexpected.length > 0) text += `\n\nUnexpected events:\n${listRecords(records, unexpected)}`;
       for (const p of missing) {
-        text += `\n\nNever recorded: ${p + 1}. ${rt.printExpected(partials[p])}`;
-        const closest = closestReport(rt, records, partials[p], undefined, '  Closest:');
-        if (closest) text += `\n${closest}`;
+        const closest = closestReport(rt, records, partials[p], undefined, `Expected ${p + 1} was never recorded. Closest recorded events:`);
+        text += `\n\n${closest || `Expected ${p + 1} was never recorded.`}`;
       }
       return text;
     },
   };
+}
+
+/** `  1. <first line>` with the following lines of a multi-line value aligned under it. */
+function numbered(n: number, text: string): string {
+  const prefix = `  ${n}. `;
+  return prefix + text.split('\n').join(`\n${' '.repeat(prefix.length)}`);
 }
 
 function assertCount(value: number, matcherName: string, what: string, min = 0): void {
