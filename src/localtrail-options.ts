@@ -3,6 +3,7 @@ import type { Clock } from './clock/clock.js';
 import { systemClock } from './clock/clock.js';
 import type { IdentityMapping } from './recorder/identity.js';
 import type { OrganizationConfig } from './engine/organization.js';
+import type { DeliveryOptions } from './delivery/delivery-options.js';
 import { validateOrganization } from './engine/organization.js';
 import { primaryIpAddress } from './recorder/source-address.js';
 
@@ -28,6 +29,12 @@ export interface LocalTrailOptions {
   identities?: IdentityMapping[];
   /** An AWS Organization to simulate, for organization trails (`createTrail({ IsOrganizationTrail: true })`). */
   organization?: OrganizationConfig;
+  /**
+   * Log file and digest delivery: sinks (`MemorySink`, `FilesystemSink`, `S3Sink`, `callbackSink`), batching
+   * (OpenTelemetry names: `maxQueueSize`, `maxExportBatchSize`, `scheduledDelayMillis`, `exportTimeoutMillis`),
+   * retries, signing keys. Default: no sinks (nothing leaves memory).
+   */
+  delivery?: DeliveryOptions;
 }
 
 export interface ResolvedLocalTrailOptions {
@@ -40,6 +47,8 @@ export interface ResolvedLocalTrailOptions {
   maxEvents: number;
   identities: IdentityMapping[];
   organization?: OrganizationConfig;
+  /** Validated by the DeliveryService when the LocalTrail is built. */
+  delivery?: DeliveryOptions;
 }
 
 export const DEFAULT_ACCOUNT_ID = '123456789012';
@@ -59,6 +68,7 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
   if (options.organization !== undefined) validateOrganization(options.organization);
   return {
     ...(options.organization !== undefined ? { organization: options.organization } : {}),
+    ...(options.delivery !== undefined ? { delivery: options.delivery } : {}),
     accountId,
     region: options.region ?? DEFAULT_REGION,
     sourceIpAddress: options.sourceIpAddress ?? primaryIpAddress(),

@@ -14,6 +14,9 @@ import type { CallerOptions } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
 import type { SnapshotOptions } from './testing/snapshot.js';
 import { stabilizeRecords } from './testing/snapshot.js';
+import type { DeliveryStats } from './delivery/channel.js';
+import { DeliveryService } from './delivery/delivery-service.js';
+import type { DeliveryShutdownResult } from './delivery/delivery-service.js';
 
 /** Counters of what happened inside a LocalTrail; nothing is ever dropped silently. */
 export interface LocalTrailStats {
@@ -25,6 +28,8 @@ export interface LocalTrailStats {
   errors: number;
   /** SDK calls not recorded because recording was suppressed (localtrail's own delivery). */
   suppressed: number;
+  /** Log file and digest delivery: queued, delivered, dropped (full queue) and failed attempts. */
+  delivery: DeliveryStats;
 }
 
 /**
@@ -43,12 +48,19 @@ export class LocalTrail implements RecordSink {
   private readonly counters = { recorded: 0, errors: 0, suppressed: 0 };
   /** @internal Trails, routing and event history (src/engine). */
   readonly engine: TrailEngine;
+  /** Delivery of log files and digests to the sinks of `options.delivery` (the engine's DeliveryPort). */
+  readonly delivery: DeliveryService;
 
   constructor(options: LocalTrailOptions = {}) {
     this.options = resolveLocalTrailOptions(options);
     this.ring = new EventRing(this.options.maxEvents);
     this.recorder = new Recorder(this.options, this);
+    this.delivery = new DeliveryService(this.options.delivery, {
+      clock: this.options.clock,
+      onError: (error, where) => this.reportError(error, where),
+    });
     this.engine = new TrailEngine({
+      delivery: this.delivery,
       clock: this.options.clock,
       accountId: this.options.accountId,
       region: this.options.region,
@@ -78,7 +90,7 @@ export class LocalTrail implements RecordSink {
   }
 
   stats(): LocalTrailStats {
-    return { ...this.counters, droppedFromMemory: this.ring.dropped };
+    return { ...this.counters, droppedFromMemory: this.ring.dropped, delivery: { ...this.delivery.stats } };
   }
 
   /**
@@ -99,11 +111,18 @@ export class LocalTrail implements RecordSink {
     this.counters.suppressed = 0;
   }
 
-  /** Delivers everything queued. */
-  async flush(): Promise<void> {}
+  /** Delivers everything queued (log files of every logging trail) now. */
+  async flush(): Promise<void> {
+    await this.delivery.flush();
+  }
 
-  /** Delivers everything queued and closes digest chains. Run-once. */
-  async shutdown(): Promise<void> {}
+  /**
+   * Delivers everything queued, closes every digest chain with a final digest and stops timers. Run-once.
+   * Resolves to what could not be delivered (also reported to `onError`).
+   */
+  shutdown(): Promise<DeliveryShutdownResult> {
+    return this.delivery.shutdownAndReport();
+  }
 
   /** @internal Called by the recorder with each finished record. */
   accept(record: CloudTrailRecord): void {

@@ -317,8 +317,10 @@ export class DeliveryChannel {
     if (!sink.notify) return;
     const status = this.host.statusOf(this.trail.arn);
     const where = `delivery.notify(${sink.name})`;
+    // GetTrailStatus's notification fields describe SNS: only trails with a topic have them.
+    const hasTopic = this.trail.snsTopicArn !== undefined;
     const onError = (error: unknown): void => {
-      status.latestNotificationError = describeError(error);
+      if (hasTopic) status.latestNotificationError = describeError(error);
       this.host.reportError(error, where);
     };
     try {
@@ -333,7 +335,7 @@ export class DeliveryChannel {
         deliveredAt: this.host.clock.now(),
         recordCount: item.recordCount,
       });
-      status.latestNotificationTime = this.host.clock.now();
+      if (hasTopic) status.latestNotificationTime = this.host.clock.now();
       Promise.resolve(done).catch(onError);
     } catch (error) {
       onError(error);

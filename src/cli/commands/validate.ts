@@ -1,0 +1,51 @@
+// `localtrail validate <folder>`: validates the log files and digest chains a FilesystemSink wrote.
+import { existsSync, statSync } from 'node:fs';
+import { folderSource } from '../../integrity/validation/object-source.js';
+import type { ObjectLocation } from '../../integrity/validation/object-source.js';
+import { formatValidationReport } from '../../integrity/validation/format-report.js';
+import { validateLogs } from '../../integrity/validation/validate-logs.js';
+import type { ArgSpec } from '../args.js';
+import { UsageError, lastValue, parseArgs, parseTime } from '../args.js';
+import type { CliIo } from '../io.js';
+
+export const validateUsage = `Usage: localtrail validate <folder> [options]
+
+Validates every digest chain and log file under <folder> (a FilesystemSink root, or one bucket folder in it),
+with the public keys stored in the folder. Exit status 1 when anything is invalid or missing.
+
+Options:
+  --trail-arn <arn>        only the chains of this trail
+  --start-time <time>      only digests ending at or after this time (ISO 8601 or epoch ms)
+  --end-time <time>        only digests ending before this time + 1 hour
+  --expect-end <s3-url>    s3://bucket/key of a chain's newest digest; reported when missing (repeatable)
+  --verbose                also list valid files and chain gaps
+  --json                   print the report as JSON`;
+
+const spec: ArgSpec = { values: ['trail-arn', 'start-time', 'end-time', 'expect-end'], flags: ['verbose', 'json'] };
+
+export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, spec);
+  if (args.positionals.length !== 1) throw new UsageError('validate takes exactly one folder');
+  const folder = args.positionals[0]!;
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`not a folder: ${folder}`);
+  const start = lastValue(args, 'start-time');
+  const end = lastValue(args, 'end-time');
+  const trailArn = lastValue(args, 'trail-arn');
+  if (trailArn !== undefined && !/^arn:.+:cloudtrail:.+:\d{12}:trail\/.+$/.test(trailArn)) throw new UsageError(`--trail-arn: not a trail ARN: ${trailArn}`);
+  const expectedChainEnds = (args.values.get('expect-end') ?? []).map(parseS3Url);
+  const report = await validateLogs({
+    source: folderSource(folder),
+    ...(trailArn ? { trailArn } : {}),
+    ...(start ? { startTime: parseTime(start, 'start-time') } : {}),
+    ...(end ? { endTime: parseTime(end, 'end-time') } : {}),
+    expectedChainEnds,
+  });
+  io.stdout(args.flags.has('json') ? JSON.stringify(report, null, 2) : formatValidationReport(report, { verbose: args.flags.has('verbose') }));
+  return report.ok ? 0 : 1;
+}
+
+function parseS3Url(url: string): ObjectLocation {
+  const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(url);
+  if (!m) throw new UsageError(`--expect-end: not an s3://bucket/key URL: ${url}`);
+  return { bucket: m[1]!, key: m[2]! };
+}

@@ -1,0 +1,102 @@
+// End to end: real SDK clients → recorder → engine → delivery → FilesystemSink → `localtrail validate`.
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock/manual-clock.js';
+import { FilesystemSink } from '../../src/delivery/sinks/filesystem-sink.js';
+import { createLocalTrail } from '../../src/localtrail.js';
+import { runCli } from '../../src/cli/main.js';
+import { LONG_TERM } from '../support/fixtures.js';
+import { stubHandler } from '../support/stub-http.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) }, out, err };
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+async function recordTwoHours() {
+  const root = mkdtempSync(join(tmpdir(), 'localtrail-e2e-'));
+  dirs.push(root);
+  const clock = new ManualClock('2026-03-01T10:00:00Z');
+  const trail = createLocalTrail({ accountId: '111122223333', region: 'us-east-1', clock, delivery: { sinks: [new FilesystemSink({ root })] } });
+  await trail.createTrail({ Name: 'audit', S3BucketName: 'audit-logs', IsMultiRegionTrail: true, EnableLogFileValidation: true });
+  await trail.startLogging({ Name: 'audit' });
+  const s3 = new S3Client({ region: 'us-east-1', credentials: LONG_TERM, requestHandler: stubHandler(() => ({ body: '<ListAllMyBucketsResult/>' })) });
+  const ddb = new DynamoDBClient({ region: 'eu-west-1', credentials: LONG_TERM, requestHandler: stubHandler(() => ({ body: '{}' })) });
+  s3.middlewareStack.use(trail.plugin());
+  ddb.middlewareStack.use(trail.plugin());
+  for (let step = 0; step < 12; step++) {
+    await s3.send(new ListBucketsCommand({}));
+    await ddb.send(new ListTablesCommand({ Limit: step + 1 }));
+    await clock.advance(10 * 60_000);
+    await trail.flush();
+  }
+  const result = await trail.shutdown();
+  return { root, trail, result };
+}
+
+describe('localtrail validate (end to end)', () => {
+  it('accepts the folder a real SDK session delivered, per region, and reports like aws-cli', async () => {
+    const { root, result, trail } = await recordTwoHours();
+    expect(result).toEqual({ complete: true, undelivered: [] });
+    const files = walk(root).map((f) => f.slice(root.length + 1));
+    expect(files.some((f) => /^audit-logs\/AWSLogs\/111122223333\/CloudTrail\/eu-west-1\/2026\/03\/01\/111122223333_CloudTrail_eu-west-1_20260301T\d{4}Z_[A-Za-z0-9]{16}\.json\.gz$/.test(f))).toBe(true);
+    expect(files).toContain('audit-logs/AWSLogs/111122223333/CloudTrail-Digest/us-east-1/2026/03/01/111122223333_CloudTrail-Digest_us-east-1_audit_us-east-1_20260301T110000Z.json.gz');
+    expect(files.some((f) => f.startsWith('audit-logs/AWSLogs/111122223333/CloudTrail-Digest/eu-west-1/'))).toBe(true);
+    expect(files.some((f) => /^_localtrail-public-keys\/us-east-1\/[0-9a-f]{32}\.pem$/.test(f))).toBe(true);
+    // Every delivered event is in some log file.
+    const logged = files
+      .filter((f) => f.includes('/CloudTrail/'))
+      .flatMap((f) => (JSON.parse(gunzipSync(readFileSync(join(root, f))).toString()) as { Records: Array<{ eventName: string }> }).Records);
+    expect(logged.filter((r) => r.eventName === 'ListTables')).toHaveLength(12);
+    expect(trail.stats().delivery.droppedRecords).toBe(0);
+
+    const { io, out } = capture();
+    expect(await runCli(['validate', root], io)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/^Validating log files in .* between the first digest and the last digest$/m);
+    expect(text).toMatch(/^\d+\/\d+ digest files valid$/m);
+    expect(text).not.toMatch(/INVALID/);
+    // The bucket folder alone validates too.
+    expect(await runCli(['validate', join(root, 'audit-logs')], capture().io)).toBe(0);
+  });
+
+  it('exits 1 and names the file when a log file is modified', async () => {
+    const { root } = await recordTwoHours();
+    const log = walk(root).find((f) => f.includes('/CloudTrail/eu-west-1/'))!;
+    writeFileSync(log, readFileSync(log).subarray(0, 40));
+    const digest = walk(root).filter((f) => f.includes('/CloudTrail-Digest/us-east-1/') && f.endsWith('.json.gz')).sort()[0]!;
+    unlinkSync(digest);
+    const { io, out } = capture();
+    expect(await runCli(['validate', root], io)).toBe(1);
+    const text = out.join('\n');
+    expect(text).toContain(`Log file\ts3://audit-logs/${log.slice(root.length + 12)}\tINVALID: invalid format: truncated gzip stream`);
+    expect(text).toContain(`Digest file\ts3://audit-logs/${digest.slice(root.length + 12)}\tINVALID: not found (previous digest of`);
+    expect(text).toMatch(/^\d+\/\d+ digest files valid, 1\/\d+ digest files INVALID$/m);
+  });
+
+  it('prints usage and exits 2 on mistakes', async () => {
+    const { io, err } = capture();
+    expect(await runCli(['validate'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/^localtrail validate: validate takes exactly one folder\n\nUsage: localtrail validate <folder>/);
+    expect(await runCli(['nope'], io)).toBe(2);
+    expect(await runCli(['validate', '.', '--bogus'], io)).toBe(2);
+    expect(err.join('\n')).toContain('unknown option --bogus');
+  });
+});
