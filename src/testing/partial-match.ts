@@ -81,10 +81,15 @@ function leafCount(expected: unknown): number {
 
 /**
  * The part of `received` that `expected` talks about, shaped like `expected`, so a diff between the two shows only
- * what differs. Where an asymmetric matcher matched, the matcher itself is kept so the diff shows no change there.
+ * what differs. Where an asymmetric matcher matched, the matcher itself is kept so the diff shows no change there;
+ * where it did not, a matcher with `projectForDiff(value)` shows only the part of the value it looked at.
  */
 export function projectOnto(rt: MatcherRuntime, received: unknown, expected: unknown): unknown {
-  if (isAsymmetricMatcher(expected)) return rt.equals(received, expected) ? expected : received;
+  if (isAsymmetricMatcher(expected)) {
+    if (rt.equals(received, expected)) return expected;
+    const shrink = (expected as { projectForDiff?: (value: unknown) => unknown }).projectForDiff;
+    return typeof shrink === 'function' ? shrink.call(expected, received) : received;
+  }
   if (isPlainObject(expected) && isPlainObject(received)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(expected)) {

@@ -76,6 +76,14 @@ export class IdentityMatching extends LocaltrailMatcher {
   toAsymmetricMatcher(): string {
     return `IdentityMatching ${showPattern(this.pattern)}`;
   }
+  /** In a failure diff, only the members an identity is known by, not the whole userIdentity. */
+  projectForDiff(value: unknown): unknown {
+    if (!isPlainObject(value)) return value;
+    const identity = value as UserIdentity;
+    const out: Record<string, unknown> = {};
+    for (const key of ['type', 'userName', 'arn', 'accessKeyId'] as const) if (identity[key] !== undefined) out[key] = identity[key];
+    return out;
+  }
 }
 
 /** Both (all) partials must match: used when a shortcut and the user's extra partial name the same field. */

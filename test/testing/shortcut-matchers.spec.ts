@@ -251,9 +251,7 @@ describe('toHaveRecordedCallAs', () => {
           -   "userIdentity": IdentityMatching "Deployer",
           +   "userIdentity": {
           +     "accessKeyId": "AKIAIOSFODNN7EXAMPLE",
-          +     "accountId": "123456789012",
           +     "arn": "arn:aws:iam::123456789012:user/alice",
-          +     "principalId": "AIDANRRS3RFRYOYAV7KND",
           +     "type": "IAMUser",
           +     "userName": "alice",
           +   },
@@ -279,9 +277,7 @@ describe('toHaveRecordedCallAs', () => {
           +   "eventSource": "s3.amazonaws.com",
           +   "userIdentity": {
           +     "accessKeyId": "AKIAIOSFODNN7EXAMPLE",
-          +     "accountId": "123456789012",
           +     "arn": "arn:aws:iam::123456789012:user/alice",
-          +     "principalId": "AIDANRRS3RFRYOYAV7KND",
           +     "type": "IAMUser",
           +     "userName": "alice",
           +   },
