@@ -1,9 +1,6 @@
 // Turns the facts of one finished SDK call into a CloudTrail record: classification, region rules, resources, caps.
-import { dataEventType } from '../catalog/data-events.js';
-import { eventNameFor } from '../catalog/event-names.js';
-import { isReadOnly } from '../catalog/read-only.js';
 import { resourcesFor } from '../catalog/resources.js';
-import { eventSourceFor, GLOBAL_SERVICE_REGION, isGlobalService } from '../catalog/services.js';
+import { operationFacts } from './operation-facts.js';
 import type { CloudTrailRecord, JsonObject, UserIdentity } from './record.js';
 import { EVENT_VERSION } from './record.js';
 import { secondPrecision } from './time.js';
@@ -48,13 +45,9 @@ export interface CallFacts {
 const FIELD_LIMIT = 1024;
 
 export function buildRecord(f: CallFacts): CloudTrailRecord {
-  const eventSource = eventSourceFor(f.signingName);
-  const eventName = eventNameFor(eventSource, f.operation, f.path);
-  const global = isGlobalService(f.signingName) || (f.signingName === 'sts' && f.host === 'sts.amazonaws.com');
-  const awsRegion = global ? GLOBAL_SERVICE_REGION : f.region;
-  const readOnly = isReadOnly(eventSource, f.operation);
-  const dataType = dataEventType(eventSource, f.operation);
-  const isS3 = eventSource === 's3.amazonaws.com';
+  const op = operationFacts(f.signingName, f.operation, f.host, f.path);
+  const { eventSource, eventName, readOnly, dataType, isS3 } = op;
+  const awsRegion = op.fixedRegion ?? f.region;
 
   let requestParameters = f.requestParameters;
   if (isS3 && requestParameters && f.host) requestParameters = { ...requestParameters, Host: f.host };
@@ -80,7 +73,7 @@ export function buildRecord(f: CallFacts): CloudTrailRecord {
   }
   record.requestParameters = requestParameters;
   record.responseElements = f.errorCode === undefined && !readOnly ? f.responseElements() : null;
-  const additional = additionalEventData(f, isS3, awsRegion);
+  const additional = additionalEventData(f, isS3, op.isSts, awsRegion);
   if (additional) record.additionalEventData = additional;
   if (f.requestId !== undefined) record.requestID = cap(f.requestId);
   record.eventID = f.eventId;
@@ -102,12 +95,12 @@ export function buildRecord(f: CallFacts): CloudTrailRecord {
   return record;
 }
 
-function additionalEventData(f: CallFacts, isS3: boolean, awsRegion: string): JsonObject | undefined {
+function additionalEventData(f: CallFacts, isS3: boolean, isSts: boolean, awsRegion: string): JsonObject | undefined {
   let data: JsonObject | undefined;
   if (isS3) {
     data = { SignatureVersion: 'SigV4', AuthenticationMethod: 'AuthHeader', bytesTransferredIn: f.bytesIn ?? 0, bytesTransferredOut: f.bytesOut ?? 0 };
     if (f.extendedRequestId) data['x-amz-id-2'] = f.extendedRequestId;
-  } else if (f.signingName === 'sts') {
+  } else if (isSts) {
     data = { RequestDetails: { endpointType: f.host === 'sts.amazonaws.com' ? 'global' : 'regional', awsServingRegion: f.region || awsRegion } };
   }
   if (f.actor) (data ??= {})['actor'] = f.actor;

@@ -49,7 +49,7 @@ function convert(value: unknown, plan: ParameterPlan, state: State, depth: numbe
     case 'bigint':
       return value.toString();
   }
-  if (plan.kind === PlanKind.Binary || isBinaryLike(value)) return describeBinary(value);
+  if (isBinaryLike(value)) return describeBinary(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (state.budget <= 0) return '[truncated]';
   if (depth >= MAX_DEPTH) return '[too deep]';

@@ -7,7 +7,9 @@ import { stubHandler } from '../support/stub-http.js';
 
 const ok = () => ({ headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{}' });
 
-function dynamo(trail: ReturnType<typeof createLocalTrail>, credentials: object = LONG_TERM) {
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; accountId?: string };
+
+function dynamo(trail: ReturnType<typeof createLocalTrail>, credentials: Credentials = LONG_TERM) {
   const ddb = new DynamoDBClient({ region: 'eu-west-3', credentials, requestHandler: stubHandler(ok) });
   ddb.middlewareStack.use(trail.plugin());
   return ddb;

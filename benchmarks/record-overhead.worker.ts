@@ -1,0 +1,115 @@
+// Measures one SDK call plain, with localtrail recording, and with OpenTelemetry's aws-sdk instrumentation, interleaved
+// in this one process. Run by record-overhead.bench.ts in a child process because OpenTelemetry must patch the SDK's
+// modules before they are first loaded.
+import { trace } from '@opentelemetry/api';
+import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { createRequire } from 'node:module';
+import { HttpResponse } from '@smithy/protocol-http';
+import { Readable } from 'node:stream';
+import type { Variant } from './harness.js';
+import { interleave, median, round } from './harness.js';
+
+const exporter = new InMemorySpanExporter();
+trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+const otel = new AwsInstrumentation();
+registerInstrumentations({ instrumentations: [otel] });
+otel.disable();
+
+// Loaded only now, through require, so the instrumentation's hooks see the SDK's modules.
+const require = createRequire(import.meta.url);
+const { DynamoDBClient, GetItemCommand } = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
+const { createLocalTrail } = await import('../src/index.js');
+
+const body = Buffer.from(JSON.stringify({ Item: { pk: { S: 'user#1' }, name: { S: 'Ada' } } }));
+const requestHandler = {
+  async handle() {
+    return {
+      response: new HttpResponse({
+        statusCode: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'bench' },
+        body: Readable.from([body]),
+      }),
+    };
+  },
+};
+const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'bench-secret' };
+const makeClient = () => new DynamoDBClient({ region: 'us-east-1', credentials, requestHandler });
+const input = { TableName: 'Users', Key: { pk: { S: 'user#1' } } };
+
+const plain = makeClient();
+const recorded = makeClient();
+const trail = createLocalTrail({ maxEvents: 1000 });
+recorded.middlewareStack.use(trail.plugin());
+
+async function calls(client: InstanceType<typeof DynamoDBClient>, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await client.send(new GetItemCommand(input));
+}
+
+let otelSpans = 0;
+const variants: Variant[] = [
+  { name: 'plain', run: (n) => calls(plain, n) },
+  { name: 'localtrail', run: (n) => calls(recorded, n) },
+  {
+    name: 'otel',
+    async run(n) {
+      otel.enable();
+      // A client created while the instrumentation is on gets its middleware; the patch covers every send.
+      const client = makeClient();
+      await calls(client, n);
+      otel.disable();
+      otelSpans += exporter.getFinishedSpans().length;
+      exporter.reset();
+    },
+  },
+];
+
+const result = await interleave(variants, { rounds: Number(process.env.BENCH_ROUNDS ?? 15), opsPerRound: 1500, warmupOps: 3000 });
+
+// The middleware alone: replay one captured call's context and next, timing only localtrail's work.
+const micro = await middlewareAlone();
+
+process.stdout.write(
+  JSON.stringify({
+    usPerOp: result.usPerOp,
+    vsPlain: result.ratios['localtrail']!,
+    otelVsPlain: result.ratios['otel']!,
+    localtrailVsOtel: round(result.usPerOp['localtrail']! / result.usPerOp['otel']!),
+    middlewareUs: micro,
+    otelSpans,
+  }) + '\n',
+);
+
+async function middlewareAlone(): Promise<number> {
+  const { localTrailMiddleware } = await import('../src/index.js');
+  const t = createLocalTrail({ maxEvents: 100 });
+  let captured: { context: Record<string, unknown>; output: unknown } | undefined;
+  const probe = makeClient();
+  probe.middlewareStack.add(
+    (next, context) => async (args) => {
+      const out = await next(args);
+      captured = { context: context as Record<string, unknown>, output: out };
+      return out;
+    },
+    { step: 'initialize', priority: 'high', name: 'capture' },
+  );
+  await probe.send(new GetItemCommand(input));
+  const { context, output } = captured!;
+  const smithy = context['__smithy_context'] as Record<string, unknown>;
+  const scheme = smithy['selectedHttpAuthScheme'];
+  const next = async () => {
+    // Stands in for the rest of the stack: sets the auth scheme as the SDK does, returns the captured output.
+    smithy['selectedHttpAuthScheme'] = { ...(scheme as object) };
+    return output as never;
+  };
+  const handler = localTrailMiddleware(t)(next as never, context as never);
+  const samples: number[] = [];
+  for (let r = 0; r < 15; r++) {
+    const n = 5000;
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await handler({ input } as never);
+    samples.push(Number(process.hrtime.bigint() - t0) / 1000 / n);
+  }
+  return round(median(samples), 2);
+}
