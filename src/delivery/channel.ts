@@ -57,6 +57,8 @@ export class DeliveryChannel {
   private retryTimer: TimerHandle | undefined;
   private digestTimer: TimerHandle | undefined;
   private retryDelay = 0;
+  private tasks = 0;
+  private waitingOnSinks = false;
   private batchKickPending = false;
   private reportedFull = false;
   private closed = false;
@@ -164,9 +166,18 @@ export class DeliveryChannel {
   }
 
   private enqueueWork(task: () => Promise<void>): Promise<void> {
-    const next = this.work.then(task).catch((error: unknown) => this.host.reportError(error, 'delivery'));
+    this.tasks++;
+    const next = this.work
+      .then(task)
+      .catch((error: unknown) => this.host.reportError(error, 'delivery'))
+      .finally(() => this.tasks--);
     this.work = next;
     return next;
+  }
+
+  /** True when no work is queued, or the work only waits for sinks (whose answer may depend on the clock). */
+  get quiet(): boolean {
+    return this.tasks === 0 || this.waitingOnSinks;
   }
 
   private run(all: boolean): Promise<void> {
@@ -265,7 +276,9 @@ export class DeliveryChannel {
     while (this.outbox.length > 0) {
       const item = this.outbox[0]!;
       const sinks = item.remaining;
+      this.waitingOnSinks = true;
       const results = await Promise.allSettled(sinks.map((s) => putWithTimeout(s, item.object, options.exportTimeoutMillis, clock)));
+      this.waitingOnSinks = false;
       const failed: DeliverySink[] = [];
       results.forEach((r, i) => {
         const sink = sinks[i]!;

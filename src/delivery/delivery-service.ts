@@ -136,6 +136,18 @@ export class DeliveryService implements DeliveryPort {
     return [...this.chainEnds.values()].map(({ bucket, key }) => ({ bucket, key }));
   }
 
+  /**
+   * Resolves once delivery has nothing to do but wait: for timers, or for sinks to answer. For tests with a
+   * ManualClock, where encoding and signing still take real time: `await clock.advance(ms); await delivery.settled();`
+   */
+  async settled(): Promise<void> {
+    const quiet = (): boolean => this.background.size === 0 && [...this.channels.values()].every((c) => c.quiet);
+    for (let stable = 0; stable < 3; ) {
+      await new Promise<void>((resolve) => setTimeout(resolve, quiet() ? 0 : 2));
+      stable = quiet() ? stable + 1 : 0;
+    }
+  }
+
   async flush(): Promise<void> {
     await Promise.all([...this.background]);
     await Promise.all([...this.channels.values()].map((c) => c.flush()));
