@@ -76,7 +76,8 @@ class FflateGzipStream implements GzipStream {
 
   async push(chunk: Uint8Array): Promise<void> {
     this.gzip.push(chunk);
-    this.gzip.flush(true);
+    // Not flush(true): fflate 0.8.3 writes invalid stored blocks on sync flushes. A plain flush still emits all but a few bits.
+    this.gzip.flush(false);
     // Give the event loop a turn between chunks: fflate compresses on this thread.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
