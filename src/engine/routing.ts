@@ -2,12 +2,12 @@
 import type { DeliveryRoute } from '../delivery/port.js';
 import { GLOBAL_SERVICE_REGION } from './global-services.js';
 import { inOrganization } from './organization.js';
-import type { RecordPredicate } from './selectors/types.js';
+import type { FactsPredicate } from './selectors/types.js';
 import type { TrailRegistry } from './trail-registry.js';
 
 /** One logging trail that sees the (account, region): its compiled selectors and its prebuilt delivery route. */
 export interface RouteEntry {
-  match: RecordPredicate;
+  match: FactsPredicate;
   route: DeliveryRoute;
 }
 
@@ -38,7 +38,7 @@ export function computeRoutes(registry: TrailRegistry, accountId: string, region
     if (!owned && !viaOrganization) continue;
     if (!trail.isMultiRegionTrail && trail.homeRegion !== region) continue;
     const entry: RouteEntry = {
-      match: trail.selectors.match,
+      match: trail.selectors.matchFacts,
       route: Object.freeze({ trail: trail.delivery, region, accountId }),
     };
     regional.push(entry);

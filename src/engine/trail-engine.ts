@@ -51,6 +51,7 @@ import { validateOrganization } from './organization.js';
 import type { RouteEntry } from './routing.js';
 import { computeRoutes } from './routing.js';
 import { SelectorControl } from './selector-control.js';
+import { newEventFacts, readEventFacts } from './selectors/types.js';
 import { TrailControl } from './trail-control.js';
 import type { Caller } from './trail-registry.js';
 import { TrailRegistry } from './trail-registry.js';
@@ -115,6 +116,8 @@ export class TrailEngine {
   private delivery: DeliveryPort;
   private accepted = 0;
   private routed = 0;
+  /** Reused for every event: the fields selectors read, copied once. */
+  private readonly facts = newEventFacts();
 
   constructor(options: TrailEngineOptions = {}) {
     if (options.organization) validateOrganization(options.organization);
@@ -147,9 +150,11 @@ export class TrailEngine {
       else if (category === 'Insight') slot.insight.add(record);
       if (slot.generation !== this.registry.generation) this.refresh(slot, record.recipientAccountId, record.awsRegion);
       const routes = slot.global !== slot.regional && isGlobalServiceEvent(record) ? slot.global : slot.regional;
+      if (routes.length === 0) return;
+      const facts = readEventFacts(this.facts, record);
       for (let i = 0; i < routes.length; i++) {
         const entry = routes[i]!;
-        if (entry.match(record)) {
+        if (entry.match(facts)) {
           this.routed++;
           this.delivery.enqueue(entry.route, record);
         }

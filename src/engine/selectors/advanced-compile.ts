@@ -1,7 +1,7 @@
 // Compiles validated advanced event selectors into one predicate per trail (AND within a selector, OR across).
 import type { AdvancedEventSelector, AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
-import type { CloudTrailRecord } from '../../event/record.js';
-import type { CompiledSelectors, RecordPredicate } from './types.js';
+import type { CompiledSelectors, EventFacts, FactsPredicate } from './types.js';
+import { onRecords } from './types.js';
 
 type StringTest = (value: string | undefined) => boolean;
 
@@ -20,11 +20,11 @@ function allOf<T>(tests: Array<(x: T) => boolean>): (x: T) => boolean {
   };
 }
 
-function anyOf(tests: RecordPredicate[]): RecordPredicate {
+function anyOf(tests: FactsPredicate[]): FactsPredicate {
   if (tests.length === 0) return () => false;
   if (tests.length === 1) return tests[0]!;
-  return (record) => {
-    for (let i = 0; i < tests.length; i++) if (tests[i]!(record)) return true;
+  return (facts) => {
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(facts)) return true;
     return false;
   };
 }
@@ -75,18 +75,18 @@ export function compileStringTest(field: AdvancedFieldSelector): StringTest {
   return allOf(tests);
 }
 
-function compileReadOnly(field: AdvancedFieldSelector): RecordPredicate {
+function compileReadOnly(field: AdvancedFieldSelector): FactsPredicate {
   const values = new Set(field.Equals ?? []);
-  if (values.has('true') && values.has('false')) return (r) => r.readOnly !== undefined;
-  if (values.has('true')) return (r) => r.readOnly === true;
-  return (r) => r.readOnly === false;
+  if (values.has('true') && values.has('false')) return (f) => f.readOnly !== undefined;
+  if (values.has('true')) return (f) => f.readOnly === true;
+  return (f) => f.readOnly === false;
 }
 
 /** `resources.type` and `resources.ARN` together: some resource of the type whose ARN (or ARNPrefix) passes. */
-function compileResources(type: string, arnField: AdvancedFieldSelector | undefined): RecordPredicate {
+function compileResources(type: string, arnField: AdvancedFieldSelector | undefined): FactsPredicate {
   const arnTest: StringTest = arnField ? compileStringTest(arnField) : always;
-  return (record) => {
-    const resources = record.resources;
+  return (facts) => {
+    const resources = facts.resources;
     if (resources === undefined) return false;
     for (let i = 0; i < resources.length; i++) {
       const resource = resources[i]!;
@@ -96,33 +96,33 @@ function compileResources(type: string, arnField: AdvancedFieldSelector | undefi
   };
 }
 
-function stringField(field: AdvancedFieldSelector, read: (r: CloudTrailRecord) => string | undefined): RecordPredicate {
+function stringField(field: AdvancedFieldSelector, read: (f: EventFacts) => string | undefined): FactsPredicate {
   const test = compileStringTest(field);
-  return (record) => test(read(record));
+  return (facts) => test(read(facts));
 }
 
-function compileSelector(selector: AdvancedEventSelector): { category: string; match: RecordPredicate } {
+function compileSelector(selector: AdvancedEventSelector): { category: string; match: FactsPredicate } {
   const fields = selector.FieldSelectors ?? [];
   const byName = new Map(fields.map((f) => [f.Field!, f]));
   const category = byName.get('eventCategory')!.Equals![0]!;
-  const tests: RecordPredicate[] = [];
-  let resourceTest: RecordPredicate | undefined;
+  const tests: FactsPredicate[] = [];
+  let resourceTest: FactsPredicate | undefined;
   for (const field of fields) {
     switch (field.Field) {
       case 'readOnly':
         tests.push(compileReadOnly(field));
         break;
       case 'eventSource':
-        tests.push(stringField(field, (r) => r.eventSource));
+        tests.push(stringField(field, (f) => f.eventSource));
         break;
       case 'eventName':
-        tests.push(stringField(field, (r) => r.eventName));
+        tests.push(stringField(field, (f) => f.eventName));
         break;
       case 'errorCode':
-        tests.push(stringField(field, (r) => r.errorCode));
+        tests.push(stringField(field, (f) => f.errorCode));
         break;
       case 'vpcEndpointId':
-        tests.push(stringField(field, (r) => r.vpcEndpointId));
+        tests.push(stringField(field, (f) => f.vpcEndpointId));
         break;
       case 'resources.type':
         resourceTest = compileResources(field.Equals![0]!, byName.get('resources.ARN'));
@@ -141,7 +141,7 @@ function compileSelector(selector: AdvancedEventSelector): { category: string; m
  * compileAdvancedEventSelectors([{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }]).match(r);
  */
 export function compileAdvancedEventSelectors(selectors: AdvancedEventSelector[]): CompiledSelectors {
-  const groups: Record<string, RecordPredicate[]> = { Management: [], Data: [], NetworkActivity: [] };
+  const groups: Record<string, FactsPredicate[]> = { Management: [], Data: [], NetworkActivity: [] };
   let logsManagementReads = false;
   let logsManagementWrites = false;
   for (const selector of selectors) {
@@ -156,12 +156,12 @@ export function compileAdvancedEventSelectors(selectors: AdvancedEventSelector[]
   const management = anyOf(groups.Management!);
   const data = anyOf(groups.Data!);
   const network = anyOf(groups.NetworkActivity!);
-  const match: RecordPredicate = (record) => {
-    const category = record.eventCategory;
-    if (category === 'Management') return management(record);
-    if (category === 'Data') return data(record);
-    if (category === 'NetworkActivity') return network(record);
+  const matchFacts: FactsPredicate = (facts) => {
+    const category = facts.category;
+    if (category === 'Management') return management(facts);
+    if (category === 'Data') return data(facts);
+    if (category === 'NetworkActivity') return network(facts);
     return false;
   };
-  return { match, logsManagementReads, logsManagementWrites };
+  return { matchFacts, match: onRecords(matchFacts), logsManagementReads, logsManagementWrites };
 }

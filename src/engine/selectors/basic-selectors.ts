@@ -1,8 +1,8 @@
 // Basic event selectors (facts §7.2): validation with CloudTrail's limits, and compilation into one predicate.
 import type { DataResource, EventSelector } from '@aws-sdk/client-cloudtrail';
-import type { CloudTrailRecord } from '../../event/record.js';
 import { InvalidEventSelectorsException } from '../errors.js';
-import type { CompiledSelectors, RecordPredicate } from './types.js';
+import type { CompiledSelectors, EventFacts, FactsPredicate } from './types.js';
+import { onRecords } from './types.js';
 
 export const MAX_EVENT_SELECTORS = 5;
 export const MAX_DATA_RESOURCE_VALUES = 250;
@@ -91,10 +91,10 @@ function addDataResource(selection: DataSelection, resource: DataResource): void
   }
 }
 
-function compileData(selection: DataSelection): RecordPredicate {
+function compileData(selection: DataSelection): FactsPredicate {
   if (selection.size === 0) return () => false;
-  return (record) => {
-    const resources = record.resources;
+  return (facts) => {
+    const resources = facts.resources;
     if (resources === undefined) return false;
     for (let i = 0; i < resources.length; i++) {
       const resource = resources[i]!;
@@ -112,11 +112,11 @@ function compileData(selection: DataSelection): RecordPredicate {
 }
 
 /** Management selection for one access kind: one excluded-source set per selector that includes it; any may pass. */
-function compileManagement(exclusions: Array<Set<string>>): RecordPredicate {
+function compileManagement(exclusions: Array<Set<string>>): FactsPredicate {
   if (exclusions.length === 0) return () => false;
   if (exclusions.some((set) => set.size === 0)) return () => true;
-  return (record) => {
-    const source = record.eventSource ?? '';
+  return (facts) => {
+    const source = facts.eventSource ?? '';
     for (let i = 0; i < exclusions.length; i++) if (!exclusions[i]!.has(source)) return true;
     return false;
   };
@@ -151,13 +151,13 @@ export function compileEventSelectors(selectors: EventSelector[]): CompiledSelec
   const managementWrite = compileManagement(writeManagement);
   const dataRead = compileData(readData);
   const dataWrite = compileData(writeData);
-  const match: RecordPredicate = (record: CloudTrailRecord) => {
-    const category = record.eventCategory;
-    if (category === 'Management') return record.readOnly === true ? managementRead(record) : managementWrite(record);
-    if (category === 'Data') return record.readOnly === true ? dataRead(record) : dataWrite(record);
+  const matchFacts: FactsPredicate = (facts: EventFacts) => {
+    const category = facts.category;
+    if (category === 'Management') return facts.readOnly === true ? managementRead(facts) : managementWrite(facts);
+    if (category === 'Data') return facts.readOnly === true ? dataRead(facts) : dataWrite(facts);
     return false;
   };
-  return { match, logsManagementReads: readManagement.length > 0, logsManagementWrites: writeManagement.length > 0 };
+  return { matchFacts, match: onRecords(matchFacts), logsManagementReads: readManagement.length > 0, logsManagementWrites: writeManagement.length > 0 };
 }
 
 /** The selectors GetEventSelectors reports for a trail that never had custom ones. */
