@@ -55,7 +55,36 @@ export const TRAILS: Array<{ name: string; home: string; multi: boolean; include
   },
 ];
 
+/** Builds a record the way the recorder does (src/event/build-record.ts): a literal of the leading fields, then the rest in CloudTrail's order. */
+function asRecorded(r: CloudTrailRecord): CloudTrailRecord {
+  const out = {
+    eventVersion: r.eventVersion,
+    userIdentity: r.userIdentity,
+    eventTime: r.eventTime,
+    eventSource: r.eventSource,
+    eventName: r.eventName,
+    awsRegion: r.awsRegion,
+    sourceIPAddress: '198.51.100.7',
+  } as CloudTrailRecord;
+  out.userAgent = 'aws-sdk-js/3.0.0';
+  out.requestParameters = null;
+  out.responseElements = null;
+  out.requestID = 'req-1';
+  out.eventID = r.eventID;
+  out.readOnly = r.readOnly;
+  if (r.resources) out.resources = r.resources;
+  out.eventType = 'AwsApiCall';
+  out.managementEvent = r.managementEvent;
+  out.recipientAccountId = r.recipientAccountId;
+  out.eventCategory = r.eventCategory;
+  return out;
+}
+
 export function makeRecords(n: number): CloudTrailRecord[] {
+  return makeRecordSpecs(n).map(asRecorded);
+}
+
+function makeRecordSpecs(n: number): CloudTrailRecord[] {
   const identity = { type: 'IAMUser' as const, principalId: 'AIDA1', arn: `arn:aws:iam::${ACCT}:user/alice`, accountId: ACCT, accessKeyId: 'AKIA1', userName: 'alice' };
   const out: CloudTrailRecord[] = [];
   for (let i = 0; i < n; i++) {
