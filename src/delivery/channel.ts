@@ -45,6 +45,8 @@ export interface OutgoingObject {
   lastError?: string;
   /** For log files: the digest entry to add once every sink has the file. */
   digestEntry?: { hashValue: string; newestEventTime: string | null; oldestEventTime: string | null };
+  /** The digest chain that was open when the file was cut: its digest lists the file once delivered. */
+  chain?: DigestChain;
 }
 
 export class DeliveryChannel {
@@ -121,9 +123,13 @@ export class DeliveryChannel {
     this.clearDigestTimer();
     const chain = this.chain;
     this.chain = undefined;
-    const flushed = this.run(true);
-    if (!chain) return flushed;
+    if (!chain) return this.run(true);
     return this.enqueueWork(async () => {
+      // Files still queued belong to the closing chain: its final digest must list them (a LocalTrail that shuts
+      // down right after its last call delivers those files and the final digest in the same second).
+      this.stopExportTimer();
+      await this.cutFiles(chain);
+      await this.deliverOutbox(true);
       const now = this.host.clock.now();
       // Nothing new since a digest that ended this very second: that digest already closes the chain.
       const empty = chain.pendingLogFiles === 0 && chain.latest !== undefined && Math.floor(now / 1000) === Math.floor(chain.windowStart / 1000);
@@ -182,26 +188,30 @@ export class DeliveryChannel {
 
   private run(all: boolean): Promise<void> {
     return this.enqueueWork(async () => {
-      this.batchKickPending = false;
-      if (all && this.exportTimer) {
-        this.host.clock.clearTimeout(this.exportTimer);
-        this.exportTimer = undefined;
-      }
-      await this.cutFiles();
+      if (all) this.stopExportTimer();
+      else this.batchKickPending = false;
+      await this.cutFiles(this.chain);
       await this.deliverOutbox(all);
     });
   }
 
-  private async cutFiles(): Promise<void> {
+  private stopExportTimer(): void {
+    this.batchKickPending = false;
+    if (this.exportTimer) this.host.clock.clearTimeout(this.exportTimer);
+    this.exportTimer = undefined;
+  }
+
+  private async cutFiles(chain: DigestChain | undefined): Promise<void> {
     const { options, clock, stats } = this.host;
     while (this.queue.length > 0) {
       const batch = this.queue.length <= options.maxExportBatchSize ? this.queue : this.queue.slice(0, options.maxExportBatchSize);
       this.queue = batch === this.queue ? [] : this.queue.slice(batch.length);
       this.encodingRecords += batch.length;
       this.streamBatch(batch);
+      // The file is named for the moment the batch is cut, not for when encoding (which takes real time) ends.
+      const deliveredAt = clock.now();
       try {
         const files = await encodeLogFiles(batch, { engine: options.gzip, maxFileBytes: options.maxFileBytes, level: options.gzipLevel });
-        const deliveredAt = clock.now();
         const trail = this.trail;
         for (const file of files) {
           const key = logFileKey(this.scope(), deliveredAt);
@@ -218,6 +228,7 @@ export class DeliveryChannel {
             remaining: [...options.sinks],
             recordCount: file.recordCount,
             digestEntry: { hashValue: file.sha256, newestEventTime: file.newestEventTime, oldestEventTime: file.oldestEventTime },
+            ...(chain ? { chain } : {}),
           });
           this.outboxRecords += file.recordCount;
           stats.pendingObjects++;
@@ -315,8 +326,8 @@ export class DeliveryChannel {
         stats.deliveredRecords += item.recordCount;
         status.latestDeliveryTime = at;
         delete status.latestDeliveryError;
-        if (item.digestEntry && this.chain) {
-          this.chain.add({ s3Bucket: item.object.bucket, s3Object: item.object.key, hashAlgorithm: 'SHA-256', ...item.digestEntry });
+        if (item.digestEntry && item.chain) {
+          item.chain.add({ s3Bucket: item.object.bucket, s3Object: item.object.key, hashAlgorithm: 'SHA-256', ...item.digestEntry });
         }
       } else {
         stats.deliveredDigests++;
