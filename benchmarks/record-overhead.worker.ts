@@ -5,6 +5,7 @@ import { trace } from '@opentelemetry/api';
 import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { HttpResponse } from '@smithy/protocol-http';
 import { Readable } from 'node:stream';
@@ -20,7 +21,9 @@ otel.disable();
 // Loaded only now, through require, so the instrumentation's hooks see the SDK's modules.
 const require = createRequire(import.meta.url);
 const { DynamoDBClient, GetItemCommand } = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
-const { createLocalTrail } = await import('../src/index.js');
+// Measure what users run: the built package when present (tsx's transform adds helpers of its own).
+const lib = (existsSync(new URL('../dist/esm/index.js', import.meta.url)) ? await import('../dist/esm/index.js') : await import('../src/index.js')) as typeof import('../src/index.js');
+const { createLocalTrail, localTrailMiddleware } = lib;
 
 const body = Buffer.from(JSON.stringify({ Item: { pk: { S: 'user#1' }, name: { S: 'Ada' } } }));
 const requestHandler = {
@@ -82,7 +85,6 @@ process.stdout.write(
 );
 
 async function middlewareAlone(): Promise<number> {
-  const { localTrailMiddleware } = await import('../src/index.js');
   const t = createLocalTrail({ maxEvents: 100 });
   let captured: { context: Record<string, unknown>; output: unknown } | undefined;
   const probe = makeClient();
