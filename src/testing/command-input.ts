@@ -13,7 +13,8 @@ const NO_SECRETS: ReadonlySet<string> = new Set();
  * The partial `requestParameters` for a partial input, walking the operation's model as the recorder does: member
  * keys become the recorder's keys (`TableName` → `tableName`, map keys unchanged), leaves are converted the same way
  * (dates to ISO strings, bodies to their size markers, sensitive members to the hidden marker), and asymmetric
- * matchers are kept as they are.
+ * matchers are kept as they are. DocumentClient inputs stay native: the recorder sees them before lib-dynamodb
+ * marshals them (its marshalling runs just before serialization).
  */
 export function requestParametersFor(identity: CommandIdentity, input: Record<string, unknown>): Record<string, unknown> {
   const plans = identity.operationSchema ? plansForOperation(identity.operationSchema) : undefined;

@@ -62,7 +62,16 @@ export function commandIdentity(command: unknown, matcherName = 'localtrail'): C
   }
   const cached = cache.get(command);
   if (cached) return cached;
-  const schema = schemaOf(command);
+  const instance = instanceOf(command);
+  // lib-dynamodb's PutCommand & co. wrap the client command that is really sent (and recorded).
+  const wrapped = (instance as { clientCommand?: { constructor?: unknown } } | undefined)?.clientCommand?.constructor;
+  if (wrapped && wrapped !== command && isCommandClass(wrapped)) {
+    const underlying = commandIdentity(wrapped, matcherName);
+    const identity: CommandIdentity = { ...underlying, commandName: command.name || underlying.commandName };
+    cache.set(command, identity);
+    return identity;
+  }
+  const schema = schemaOf(instance);
   const operation = typeof schema?.[2] === 'string' ? schema[2] : command.name.replace(/Command$/, '');
   if (!operation) throw new TypeError(`${matcherName}: ${command.name || 'this class'} does not look like an SDK command class`);
   const namespace = typeof schema?.[1] === 'string' ? schema[1] : undefined;
@@ -84,15 +93,19 @@ export function signingNameFor(namespace: string): string {
   return SIGNING_NAME_BY_NAMESPACE[last] ?? last;
 }
 
-/** The operation schema an instance carries (current clients build it into each command class). */
-function schemaOf(command: CommandClass): readonly unknown[] | undefined {
+/** An instance built with an empty input (command constructors only store the input), or undefined. */
+function instanceOf(command: CommandClass): object | undefined {
   try {
-    const instance = new (command as unknown as new (input: object) => { schema?: unknown })({});
-    const schema = instance.schema;
-    return Array.isArray(schema) && schema[0] === 9 ? schema : undefined;
+    return new (command as unknown as new (input: object) => object)({});
   } catch {
     return undefined;
   }
+}
+
+/** The operation schema an instance carries (current clients build it into each command class). */
+function schemaOf(instance: object | undefined): readonly unknown[] | undefined {
+  const schema = (instance as { schema?: unknown } | undefined)?.schema;
+  return Array.isArray(schema) && schema[0] === 9 ? schema : undefined;
 }
 
 /** The HTTP path template in the schema's `http` trait (Lambda's eventName carries its API date). */

@@ -7,7 +7,8 @@ import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectC
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LocalTrail } from '../../src/localtrail.js';
 import { commandIdentity } from '../../src/testing/command.js';
-import { failureOf, runScenario } from './support.js';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { failureOf, runScenario, setup } from './support.js';
 
 let trail: LocalTrail;
 beforeEach(async () => {
@@ -239,6 +240,55 @@ describe('toHaveRecordedCommandNth', () => {
         },
       }
       Received: #1 s3.amazonaws.com PutObject · us-east-1 · write · data · by alice"
+    `);
+  });
+});
+
+describe('DynamoDB DocumentClient commands (@aws-sdk/lib-dynamodb)', () => {
+  it('match the underlying call; the input is recorded as given, before lib-dynamodb marshals it', async () => {
+    const { trail, ddb } = setup();
+    const doc = DynamoDBDocumentClient.from(ddb);
+    await doc.send(new PutCommand({ TableName: 'Orders', Item: { id: 'o-7', qty: 3, tags: ['a'] } }));
+    expect(commandIdentity(PutCommand)).toMatchObject({ commandName: 'PutCommand', eventName: 'PutItem', eventSource: 'dynamodb.amazonaws.com' });
+    expect(trail).toHaveRecordedCommand(PutCommand, { TableName: 'Orders', Item: { id: 'o-7', qty: 3, tags: ['a'] } });
+    expect(trail).toHaveRecordedCommand(PutCommand, { Item: expect.objectContaining({ id: expect.stringMatching(/^o-/) }) });
+    expect(trail).toHaveRecordedCommand(PutItemCommand, { TableName: 'Orders' });
+    expect(trail).not.toHaveRecordedCommand(PutCommand, { Item: { id: 'o-8' } });
+  });
+
+  it('fails with a diff of the item', async () => {
+    const { trail, ddb } = setup();
+    await DynamoDBDocumentClient.from(ddb).send(new PutCommand({ TableName: 'Orders', Item: { id: 'o-7' } }));
+    expect(failureOf(() => expect(trail).toHaveRecordedCommand(PutCommand, { Item: { id: 'o-8' } }))).toMatchInlineSnapshot(`
+      "expect(received).toHaveRecordedCommand(PutCommand, input)
+
+      Expected: an event matching
+      Object {
+        "eventName": "PutItem",
+        "eventSource": "dynamodb.amazonaws.com",
+        "requestParameters": Object {
+          "item": Object {
+            "id": "o-8",
+          },
+        },
+      }
+      Received: 1 event, none matching
+
+      Closest recorded events:
+        #1 dynamodb.amazonaws.com PutItem · us-east-1 · write · data · by alice
+          - Expected
+          + Received
+
+            {
+              "eventName": "PutItem",
+              "eventSource": "dynamodb.amazonaws.com",
+              "requestParameters": {
+                "item": {
+          -       "id": "o-8",
+          +       "id": "o-7",
+                },
+              },
+            }"
     `);
   });
 });
