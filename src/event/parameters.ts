@@ -98,8 +98,9 @@ function convertObject(
       const member = plan.kind === PlanKind.Struct && plan.member ? plan.member(name) : undefined;
       key = renames?.[name] ?? member?.key ?? lowerCamel(name);
       memberPlan = member?.plan ?? ANY_PLAN;
-      if (state.options.secretNames.has(lowerCase(name))) memberPlan = SENSITIVE;
     }
+    // Secret names apply to map keys too: user data (DynamoDB attributes, tags, metadata) is where they hide.
+    if (state.options.secretNames.has(lowerCase(name))) memberPlan = SENSITIVE;
     state.budget -= key.length;
     const v = convert(value[name], memberPlan, state, depth + 1);
     if (v !== undefined) out[key] = v;

@@ -36,3 +36,16 @@ describe('secret scan', () => {
     expect(text).toContain('HIDDEN_DUE_TO_SECURITY_REASONS');
   });
 });
+
+describe('user redaction', () => {
+  it('hides a bare member name anywhere and a dotted path in one place', async () => {
+    const trail = createLocalTrail({ redact: ['ssn', 'requestParameters.item.email'] });
+    const ddb = new DynamoDBClient({ region: 'us-east-1', credentials: LONG_TERM, requestHandler: stubHandler(() => ({ headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{}' })) });
+    ddb.middlewareStack.use(trail.plugin());
+    await ddb.send(new PutItemCommand({ TableName: 'people', Item: { email: { S: 'a@example.com' }, ssn: { S: '078-05-1120' }, name: { S: 'Ada' } } }));
+    expect(trail.events()[0]!.requestParameters).toEqual({
+      tableName: 'people',
+      item: { email: 'HIDDEN_DUE_TO_SECURITY_REASONS', ssn: 'HIDDEN_DUE_TO_SECURITY_REASONS', name: { S: 'Ada' } },
+    });
+  });
+});
