@@ -1,16 +1,14 @@
 // Event history of one (account, region): records appended on the hot path, indexes built on the first query.
 import type { CloudTrailRecord } from '../../event/record.js';
-import { attributeValues, LOOKUP_ATTRIBUTE_KEYS } from './lookup-attributes.js';
+import { resourceNameOf, usernameOf } from './lookup-attributes.js';
 
-/** One record in the history. Ordered by (t, s): event time, then acceptance order. */
+/** One record in a query result. Ordered by (t, s): event time, then acceptance order. */
 export interface HistoryEntry {
   /** `eventTime` in epoch ms. */
   t: number;
   /** Acceptance sequence number, unique within the history. */
   s: number;
   r: CloudTrailRecord;
-  /** The record as JSON, computed when first returned. */
-  json?: string;
 }
 
 /** A position in (t, s) order; queries return entries strictly before it. */
@@ -20,54 +18,72 @@ export interface HistoryCursor {
 }
 
 export const RETENTION_MS = 90 * 24 * 3600 * 1000;
-const INDEXED_KEYS = LOOKUP_ATTRIBUTE_KEYS.filter((k) => k !== 'EventId');
 /** While indexed, records wait at most this many before being indexed on the hot path (amortised). */
 const MAX_PENDING_WHILE_INDEXED = 8192;
 
-function before(a: HistoryEntry, t: number, s: number): boolean {
-  return a.t < t || (a.t === t && a.s < s);
-}
-
-/** Index of the first entry not before (t, s) in a (t, s)-sorted array. */
-function lowerBound(entries: HistoryEntry[], t: number, s: number): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(entries[mid]!, t, s)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function insertSorted(entries: HistoryEntry[], entry: HistoryEntry): void {
-  const last = entries[entries.length - 1];
-  if (last === undefined || before(last, entry.t, entry.s)) entries.push(entry);
-  else entries.splice(lowerBound(entries, entry.t, entry.s), 0, entry);
-}
-
 let cachedTimeString = '';
 let cachedTimeMs = 0;
-function parseEventTime(eventTime: string): number {
-  if (eventTime !== cachedTimeString) {
-    cachedTimeMs = Date.parse(eventTime);
-    cachedTimeString = eventTime;
+const DIGIT0 = 48;
+
+function digits(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const d = text.charCodeAt(at + i) - DIGIT0;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
   }
-  return cachedTimeMs;
+  return n;
+}
+
+/** `YYYY-MM-DDTHH:MM:SSZ` → epoch ms without Date.parse (the common case); anything else through Date.parse. */
+function parseEventTime(eventTime: string): number {
+  if (eventTime === cachedTimeString) return cachedTimeMs;
+  let ms = Number.NaN;
+  if (eventTime.length === 20 && eventTime.charCodeAt(19) === 90 /* Z */) {
+    const y = digits(eventTime, 0, 4);
+    const mo = digits(eventTime, 5, 2);
+    const d = digits(eventTime, 8, 2);
+    const h = digits(eventTime, 11, 2);
+    const mi = digits(eventTime, 14, 2);
+    const sec = digits(eventTime, 17, 2);
+    if (y >= 0 && mo >= 1 && d >= 1 && h >= 0 && mi >= 0 && sec >= 0) ms = Date.UTC(y, mo - 1, d, h, mi, sec);
+  }
+  if (Number.isNaN(ms)) ms = Date.parse(eventTime);
+  cachedTimeString = eventTime;
+  cachedTimeMs = ms;
+  return ms;
+}
+
+function insightDetail(record: CloudTrailRecord, key: 'eventName' | 'eventSource'): string | undefined {
+  const value = record.insightDetails?.[key];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /**
  * The history of one (account, region). `add` is O(1) (an array push); the per-attribute indexes are built the first
  * time the history is queried and kept up to date from then on, so a process that never calls LookupEvents pays
- * nothing for them. At most `maxEvents` records are kept; older ones are dropped and counted.
+ * nothing for them. Indexes hold integer ids (no pointers), which keeps them cheap for the garbage collector.
+ * About `maxEvents` records are kept (up to 1/8 more between trims); older ones are dropped and counted.
  */
 export class EventHistory {
   private pending: CloudTrailRecord[] = [];
   private indexed = false;
-  private nextSeq = 0;
-  private all: HistoryEntry[] = [];
-  private readonly byEventId = new Map<string, HistoryEntry>();
-  private readonly byAttribute = new Map<string, Map<string, HistoryEntry[]>>(INDEXED_KEYS.map((k) => [k, new Map()]));
+  /** Id of `records[0]`; ids are acceptance sequence numbers. */
+  private base = 0;
+  private records: CloudTrailRecord[] = [];
+  private times: number[] = [];
+  /** Every id, sorted by (time, id). */
+  private all: number[] = [];
+  private readonly byEventId = new Map<string, number>();
+  private readonly byKey: Record<string, Map<string, number[]>> = {
+    EventName: new Map(),
+    EventSource: new Map(),
+    ReadOnly: new Map(),
+    Username: new Map(),
+    AccessKeyId: new Map(),
+    ResourceType: new Map(),
+    ResourceName: new Map(),
+  };
   /** Records dropped because of `maxEvents`. */
   dropped = 0;
 
@@ -90,30 +106,73 @@ export class EventHistory {
     return this.all.length + this.pending.length;
   }
 
+  private time(id: number): number {
+    return this.times[id - this.base]!;
+  }
+
+  /** Index of the first id in `ids` not before (t, s). */
+  private lowerBound(ids: number[], t: number, s: number): number {
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const id = ids[mid]!;
+      const tm = this.time(id);
+      if (tm < t || (tm === t && id < s)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private insertSorted(ids: number[], id: number, t: number): void {
+    const n = ids.length;
+    if (n === 0) {
+      ids.push(id);
+      return;
+    }
+    const last = ids[n - 1]!;
+    if (last === id) return;
+    const lastTime = this.time(last);
+    if (lastTime < t || (lastTime === t && last < id)) ids.push(id);
+    else {
+      const at = this.lowerBound(ids, t, id);
+      if (ids[at] !== id) ids.splice(at, 0, id);
+    }
+  }
+
+  private put(key: string, value: string | undefined, id: number, t: number): void {
+    if (value === undefined || value === '') return;
+    const buckets = this.byKey[key]!;
+    const bucket = buckets.get(value);
+    if (bucket === undefined) buckets.set(value, [id]);
+    else this.insertSorted(bucket, id, t);
+  }
+
   /**
-   * Entries for `key = value` (or all entries without a key) with `t >= fromMs`, strictly before `cursor` (or with
-   * `t <= toMs` when there is no cursor), newest first, at most `limit` + 1 (the extra one tells whether more exist).
+   * Entries for `key = value` (or all entries without a key) with `t >= fromMs` and `t <= toMs`, strictly before
+   * `cursor` when given, newest first, at most `limit` + 1 (the extra one tells whether more exist).
    */
   query(key: string | undefined, value: string | undefined, fromMs: number, toMs: number, cursor: HistoryCursor | undefined, limit: number): HistoryEntry[] {
     this.drain();
-    let entries: HistoryEntry[] | undefined;
-    if (key === undefined) entries = this.all;
+    let ids: number[] | undefined;
+    if (key === undefined) ids = this.all;
     else if (key === 'EventId') {
-      const entry = this.byEventId.get(value!);
-      entries = entry ? [entry] : undefined;
-    } else entries = this.byAttribute.get(key)?.get(value!);
+      const id = this.byEventId.get(value!);
+      ids = id === undefined ? undefined : [id];
+    } else ids = this.byKey[key]?.get(value!);
     const out: HistoryEntry[] = [];
-    if (entries === undefined || entries.length === 0) return out;
-    let i = cursor ? lowerBound(entries, cursor.t, cursor.s) : lowerBound(entries, Math.floor(toMs) + 1, -1);
-    for (i = i - 1; i >= 0 && out.length <= limit; i--) {
-      const entry = entries[i]!;
-      if (entry.t < fromMs) break;
-      if (entry.t <= toMs) out.push(entry);
+    if (ids === undefined || ids.length === 0) return out;
+    const end = cursor ? this.lowerBound(ids, cursor.t, cursor.s) : this.lowerBound(ids, Math.floor(toMs) + 1, -1);
+    for (let i = end - 1; i >= 0 && out.length <= limit; i--) {
+      const id = ids[i]!;
+      const t = this.time(id);
+      if (t < fromMs) break;
+      if (t <= toMs) out.push({ t, s: id, r: this.records[id - this.base]! });
     }
     return out;
   }
 
-  /** Drops entries older than `cutoffMs` (retention). Cheap when nothing is due. */
+  /** Drops entries older than `cutoffMs` (retention); physically only once enough have expired. */
   expire(cutoffMs: number): void {
     if (!this.indexed) {
       let n = 0;
@@ -122,9 +181,8 @@ export class EventHistory {
       return;
     }
     this.drain();
-    const first = this.all[0];
-    if (first === undefined || first.t >= cutoffMs) return;
-    this.cutBefore(cutoffMs, -1);
+    const expired = this.lowerBound(this.all, cutoffMs, -1);
+    if (expired > 4096 || (expired > 0 && expired >= this.all.length >> 3)) this.cutBefore(cutoffMs, -1);
   }
 
   /** Indexes every pending record. */
@@ -144,39 +202,58 @@ export class EventHistory {
     if (this.all.length > this.maxEvents + (this.maxEvents >> 3)) {
       const excess = this.all.length - this.maxEvents;
       const boundary = this.all[excess]!;
-      this.cutBefore(boundary.t, boundary.s);
+      this.cutBefore(this.time(boundary), boundary);
       this.dropped += excess;
     }
   }
 
   private index(record: CloudTrailRecord): void {
-    const entry: HistoryEntry = { t: parseEventTime(record.eventTime), s: this.nextSeq++, r: record };
-    insertSorted(this.all, entry);
-    this.byEventId.set(record.eventID, entry);
-    for (const key of INDEXED_KEYS) {
-      const buckets = this.byAttribute.get(key)!;
-      for (const value of attributeValues(record, key)) {
-        const bucket = buckets.get(value);
-        if (bucket === undefined) buckets.set(value, [entry]);
-        else insertSorted(bucket, entry);
+    const id = this.base + this.records.length;
+    const t = parseEventTime(record.eventTime);
+    this.records.push(record);
+    this.times.push(t);
+    this.insertSorted(this.all, id, t);
+    this.byEventId.set(record.eventID, id);
+    const insight = record.eventCategory === 'Insight';
+    this.put('EventName', insight ? insightDetail(record, 'eventName') : record.eventName, id, t);
+    this.put('EventSource', insight ? insightDetail(record, 'eventSource') : record.eventSource, id, t);
+    if (record.readOnly !== undefined) this.put('ReadOnly', record.readOnly ? 'true' : 'false', id, t);
+    this.put('Username', usernameOf(record), id, t);
+    this.put('AccessKeyId', record.userIdentity?.accessKeyId, id, t);
+    const resources = record.resources;
+    if (resources !== undefined) {
+      for (let i = 0; i < resources.length; i++) {
+        const resource = resources[i]!;
+        this.put('ResourceType', resource.type, id, t);
+        this.put('ResourceName', resourceNameOf(resource), id, t);
+        this.put('ResourceName', resource.ARN ?? resource.ARNPrefix, id, t);
       }
     }
   }
 
-  /** Removes every entry before (t, s) from all indexes. */
+  /** Removes every entry before (t, s) from all indexes and frees the records no index refers to any more. */
   private cutBefore(t: number, s: number): void {
-    const n = lowerBound(this.all, t, s);
+    const n = this.lowerBound(this.all, t, s);
     for (let i = 0; i < n; i++) {
-      const entry = this.all[i]!;
-      if (this.byEventId.get(entry.r.eventID) === entry) this.byEventId.delete(entry.r.eventID);
+      const id = this.all[i]!;
+      const eventId = this.records[id - this.base]!.eventID;
+      if (this.byEventId.get(eventId) === id) this.byEventId.delete(eventId);
     }
     this.all.splice(0, n);
-    for (const buckets of this.byAttribute.values()) {
+    for (const buckets of Object.values(this.byKey)) {
       for (const [value, bucket] of buckets) {
-        const k = lowerBound(bucket, t, s);
+        const k = this.lowerBound(bucket, t, s);
         if (k === bucket.length) buckets.delete(value);
         else if (k > 0) bucket.splice(0, k);
       }
+    }
+    let minId = this.base + this.records.length;
+    for (let i = 0; i < this.all.length; i++) if (this.all[i]! < minId) minId = this.all[i]!;
+    const drop = minId - this.base;
+    if (drop > 0) {
+      this.records.splice(0, drop);
+      this.times.splice(0, drop);
+      this.base = minId;
     }
   }
 }

@@ -32,10 +32,22 @@ export function usernameOf(record: CloudTrailRecord): string | undefined {
   return undefined;
 }
 
+const resourceNames = new Map<string, string>();
+
 /** `ResourceName`: the resource part of the ARN after its type (`arn:aws:s3:::bucket` → `bucket`, `…:user/alice` → `alice`). */
 export function resourceNameOf(resource: CloudTrailResource): string | undefined {
   const arn = resource.ARN ?? resource.ARNPrefix;
   if (arn === undefined) return undefined;
+  let name = resourceNames.get(arn);
+  if (name === undefined) {
+    name = computeResourceName(arn);
+    if (resourceNames.size >= 100_000) resourceNames.clear();
+    resourceNames.set(arn, name);
+  }
+  return name;
+}
+
+function computeResourceName(arn: string): string {
   const parts = arn.split(':');
   if (parts.length < 6) return arn;
   const rest = parts.slice(5).join(':');

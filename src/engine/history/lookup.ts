@@ -115,7 +115,7 @@ export function lookupEvents(
   const history = category === 'insight' ? histories.insight : histories.management;
   const entries = history.query(attribute?.AttributeKey, attribute?.AttributeValue, from, to, cursor, max);
   const page = entries.length > max ? entries.slice(0, max) : entries;
-  const events = page.map((entry) => toLookupEvent(entry.r, entry.t, (entry.json ??= JSON.stringify(entry.r))));
+  const events = page.map((entry) => toLookupEvent(entry.r, entry.t, JSON.stringify(entry.r)));
   const response: LookupEventsResponse = { Events: events };
   if (entries.length > max) {
     const last = page[page.length - 1]!;
