@@ -32,3 +32,26 @@ export { HIDDEN } from './event/redaction.js';
 export { systemClock } from './clock/clock.js';
 export type { Clock, TimerHandle } from './clock/clock.js';
 export { ManualClock } from './clock/manual-clock.js';
+
+// Trail engine (control-plane errors, caller and organization options) — added by the engine (issue 3)
+export type { CallerOptions, TrailEngineStats } from './engine/trail-engine.js';
+export type { OrganizationConfig } from './engine/organization.js';
+export {
+  CloudTrailError,
+  CloudTrailARNInvalidException,
+  InsightNotEnabledException,
+  InvalidEventCategoryException,
+  InvalidEventSelectorsException,
+  InvalidHomeRegionException,
+  InvalidInsightSelectorsException,
+  InvalidLookupAttributesException,
+  InvalidMaxResultsException,
+  InvalidNextTokenException,
+  InvalidParameterCombinationException,
+  InvalidTimeRangeException,
+  InvalidTrailNameException,
+  MaximumNumberOfTrailsExceededException,
+  NotOrganizationMasterAccountException,
+  TrailAlreadyExistsException,
+  TrailNotFoundException,
+} from './engine/errors.js';
