@@ -162,6 +162,22 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'digest replaced by garbage bytes',
+    tamper(sink, p) {
+      const key = pick(digestKeys(sink), p);
+      sink.objects.set(`${B}/${key}`, { ...sink.get(B, key)!, body: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) });
+      return { target: key, expected: [new RegExp(`^invalid ${short(key)}: invalid format: (truncated gzip stream|corrupt gzip data)`)] };
+    },
+  },
+  {
+    name: 'digest that is gzip but not JSON',
+    tamper(sink, p) {
+      const key = pick(digestKeys(sink), p);
+      sink.objects.set(`${B}/${key}`, { ...sink.get(B, key)!, body: gzipSync('{"awsAccountId": "1111') });
+      return { target: key, expected: [new RegExp(`^invalid ${short(key)}: invalid format: not valid JSON$`)] };
+    },
+  },
+  {
     name: 'digest without its signature metadata',
     tamper(sink, p) {
       const key = pick(digestKeys(sink), p);

@@ -61,6 +61,7 @@ export async function checkDigest(
   const result: CheckedDigest = { ...location, parsed, valid: false };
   const fail = (reason: string): CheckedDigest => Object.assign(result, { reason });
   if (!object) return fail('not found');
+  if (object.readError) return fail(object.readError);
   const unzipped = await gunzipAndHash(object.body);
   if (!unzipped.ok) return fail(unzipped.reason);
   result.sha256 = unzipped.sha256;

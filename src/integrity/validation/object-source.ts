@@ -16,6 +16,8 @@ export interface FetchedObject {
   body: Uint8Array;
   /** User metadata; `undefined` when the metadata itself could not be read. */
   metadata: Record<string, string> | undefined;
+  /** Set (by the validator) when reading failed for another reason than absence. */
+  readError?: string;
 }
 
 /** A public key the validator trusts. */

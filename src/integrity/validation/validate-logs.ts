@@ -7,7 +7,7 @@ import type { ParsedDigestKey } from '../../delivery/object-keys.js';
 import { publicKeyFingerprint } from '../signing-keys.js';
 import type { CheckedDigest, TrustedKey } from './check-digest.js';
 import { checkDigest } from './check-digest.js';
-import type { ObjectLocation, ObjectSource, ValidationPublicKey } from './object-source.js';
+import type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey } from './object-source.js';
 import { gunzipAndHash } from './read-gzip-json.js';
 
 export type VerdictStatus = 'valid' | 'invalid' | 'not-found';
@@ -63,7 +63,7 @@ const HOUR = 3600_000;
  * if (!report.ok) console.log(formatValidationReport(report));
  */
 export async function validateLogs(options: ValidateLogsOptions): Promise<ValidationReport> {
-  const { source } = options;
+  const source = safeSource(options.source);
   const start = toTime(options.startTime);
   const end = toTime(options.endTime);
   const keys = trustedKeys(options.publicKeys ?? (await source.publicKeys()));
@@ -171,6 +171,7 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
   const logVerdicts = await mapLimit(toCheck, options.concurrency ?? 4, async ({ loc, hash }): Promise<FileVerdict> => {
     const object = await source.get(loc);
     if (!object) return { kind: 'log', ...loc, status: 'not-found', reason: 'not found' };
+    if (object.readError) return { kind: 'log', ...loc, status: 'invalid', reason: object.readError };
     const unzipped = await gunzipAndHash(object.body);
     if (!unzipped.ok) return { kind: 'log', ...loc, status: 'invalid', reason: unzipped.reason };
     if (unzipped.sha256 !== hash.toLowerCase()) return { kind: 'log', ...loc, status: 'invalid', reason: "hash value doesn't match" };
@@ -220,6 +221,24 @@ function linkCheck(from: CheckedDigest, older: CheckedDigest, invalidate: (d: Ob
 
 function notFoundDigest(loc: ObjectLocation, from: CheckedDigest): FileVerdict {
   return { kind: 'digest', ...loc, status: 'not-found', reason: `not found (previous digest of s3://${from.bucket}/${from.key})` };
+}
+
+/** A source whose read failures (network, permissions) become a "could not read" verdict instead of a crash. */
+function safeSource(source: ObjectSource): ObjectSource {
+  return {
+    description: source.description,
+    list: () => source.list(),
+    publicKeys: () => source.publicKeys(),
+    async get(location) {
+      try {
+        return await source.get(location);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const failed: FetchedObject = { body: new Uint8Array(), metadata: undefined, readError: `could not read: ${message}` };
+        return failed;
+      }
+    },
+  };
 }
 
 function trustedKeys(list: ValidationPublicKey[]): Map<string, TrustedKey> {
