@@ -224,3 +224,13 @@ describe('history bound', () => {
     expect(engine.stats().historyDropped).toBe(900);
   });
 });
+
+describe('robustness', () => {
+  it('a record with an unreadable eventTime does not break the order of the others', () => {
+    const { engine, record } = setup();
+    const a = record();
+    const bad = record({ eventTime: 'not a time' });
+    const b = record();
+    expect(ids(engine.lookupEvents().Events)).toEqual([b.eventID, bad.eventID, a.eventID]);
+  });
+});

@@ -209,7 +209,9 @@ export class EventHistory {
 
   private index(record: CloudTrailRecord): void {
     const id = this.base + this.records.length;
-    const t = parseEventTime(record.eventTime);
+    let t = parseEventTime(record.eventTime);
+    // A record without a readable eventTime sorts with the one before it rather than breaking the order.
+    if (Number.isNaN(t)) t = this.times.length > 0 ? this.times[this.times.length - 1]! : 0;
     this.records.push(record);
     this.times.push(t);
     this.insertSorted(this.all, id, t);
