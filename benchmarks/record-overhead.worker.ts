@@ -22,7 +22,8 @@ otel.disable();
 const require = createRequire(import.meta.url);
 const { DynamoDBClient, GetItemCommand } = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
 // Measure what users run: the built package when present (tsx's transform adds helpers of its own).
-const lib = (existsSync(new URL('../dist/esm/index.js', import.meta.url)) ? await import('../dist/esm/index.js') : await import('../src/index.js')) as typeof import('../src/index.js');
+const built = new URL('../dist/esm/index.js', import.meta.url).href;
+const lib = (existsSync(new URL(built)) ? await import(built) : await import('../src/index.js')) as typeof import('../src/index.js');
 const { createLocalTrail, localTrailMiddleware } = lib;
 
 const body = Buffer.from(JSON.stringify({ Item: { pk: { S: 'user#1' }, name: { S: 'Ada' } } }));

@@ -1,5 +1,5 @@
 // The LocalTrail: one object that records SDK calls, holds the trail engine and owns delivery.
-import type { Pluggable } from '@smithy/types';
+import type { MetadataBearer, Pluggable } from '@smithy/types';
 import type { CloudTrailRecord } from './event/record.js';
 import type { LocalTrailOptions, ResolvedLocalTrailOptions } from './localtrail-options.js';
 import { resolveLocalTrailOptions } from './localtrail-options.js';
@@ -75,8 +75,8 @@ export class LocalTrail implements RecordSink {
   }
 
   /** The middleware plugin for `client.middlewareStack.use(...)`. Using it twice on one client records once. */
-  plugin(): Pluggable<any, any> {
-    return getLocalTrailPlugin(this);
+  plugin<Input extends object = object, Output extends MetadataBearer = MetadataBearer>(): Pluggable<Input, Output> {
+    return getLocalTrailPlugin<Input, Output>(this);
   }
 
   /** Every record still in memory, oldest first, as plain JSON-serialisable objects. */

@@ -64,10 +64,12 @@ export function localTrailMiddleware<Input extends object, Output extends Metada
 }
 
 /** The plugin for `client.middlewareStack.use(getLocalTrailPlugin(trail))` (what `trail.plugin()` returns). */
-export function getLocalTrailPlugin(trail: HasRecorder): Pluggable<any, any> {
+export function getLocalTrailPlugin<Input extends object = object, Output extends MetadataBearer = MetadataBearer>(
+  trail: HasRecorder,
+): Pluggable<Input, Output> {
   return {
     applyToStack(stack) {
-      stack.add(localTrailMiddleware(trail), localTrailMiddlewareOptions);
+      stack.add(localTrailMiddleware<Input, Output>(trail), localTrailMiddlewareOptions);
     },
   };
 }

@@ -29,7 +29,7 @@ export function stubHandler(respond: StubResponder = () => ({})): StubHandler {
       const body = Buffer.from(typeof reply.body === 'string' ? Buffer.from(reply.body) : (reply.body ?? new Uint8Array()));
       const given = reply.headers ?? {};
       // One request-id header, as a service sends: S3 uses x-amz-request-id, the others x-amzn-requestid.
-      const idHeader = 'x-amz-request-id' in given || 'x-amzn-requestid' in given ? {} : { 'x-amzn-requestid': 'req-0001', 'x-amz-request-id': 'req-0001' };
+      const idHeader: Record<string, string> = 'x-amz-request-id' in given || 'x-amzn-requestid' in given ? {} : { 'x-amzn-requestid': 'req-0001', 'x-amz-request-id': 'req-0001' };
       return {
         response: new HttpResponse({
           statusCode: reply.status ?? 200,
