@@ -6,8 +6,8 @@ import type { MatchResult, MatcherRuntime } from './runtime.js';
 
 /** What a matcher looks for: a partial record, and how its arguments read in the headline. */
 export interface EventQuery {
-  /** Partial record (asymmetric matchers allowed at any depth). */
-  partial: Record<string, unknown>;
+  /** Partial record (asymmetric matchers allowed at any depth, the top included). */
+  partial: unknown;
   /** The matcher name for the headline, e.g. `toHaveRecordedCommand`. */
   matcherName: string;
   /** The argument list in the headline, e.g. `expected` or `PutObjectCommand, input`. */
@@ -82,7 +82,7 @@ export function checkNth(
   records: readonly CloudTrailRecord[],
   query: EventQuery,
   nth: number,
-  within?: { partial: Record<string, unknown>; label: string },
+  within?: { partial: unknown; label: string },
 ): MatchResult {
   assertCount(nth, query.matcherName, 'n', 1);
   const pool = within ? matchingPositions(rt, records, within.partial) : records.map((_, i) => i);
@@ -118,7 +118,7 @@ export function checkNth(
 export function checkOnly(
   rt: MatcherRuntime,
   records: readonly CloudTrailRecord[],
-  partials: readonly Record<string, unknown>[],
+  partials: readonly unknown[],
   matcherName: string,
 ): MatchResult {
   const matchedBy = records.map((record) => partials.findIndex((p) => matchesPartial(rt, record, p)));

@@ -6,7 +6,8 @@ import { checkNth, checkOnly, checkRecorded, checkTimes } from './checks.js';
 import type { CommandClass, CommandIdentity } from './command.js';
 import { commandIdentity } from './command.js';
 import { requestParametersFor } from './command-input.js';
-import { isPlainObject } from './partial-match.js';
+import type { AsymmetricMatcherLike } from './partial-match.js';
+import { isAsymmetricMatcher, isPlainObject } from './partial-match.js';
 import { recordsOf } from './received.js';
 import type { MatchResult, MatcherRuntime } from './runtime.js';
 import type { TextPattern } from './text-matchers.js';
@@ -21,9 +22,16 @@ export type IdentityPattern = TextPattern | ({ [K in keyof UserIdentity]?: unkno
 
 type Check<A extends unknown[]> = (rt: MatcherRuntime, received: unknown, ...args: A) => MatchResult;
 
-function partialArg(value: unknown, matcherName: string, what = 'expected'): Record<string, unknown> {
+/** A partial record argument: a plain object, or a runner matcher for the whole record (`expect.objectContaining`). */
+function partialArg(value: unknown, matcherName: string, what = 'expected'): Record<string, unknown> | AsymmetricMatcherLike {
   if (value === undefined) return {};
-  if (!isPlainObject(value)) throw new TypeError(`${matcherName}: ${what} must be a plain object (a partial record)`);
+  if (isAsymmetricMatcher(value)) return value;
+  return inputArg(value, matcherName, what);
+}
+
+/** A plain-object argument (command inputs are converted key by key, so a whole-input matcher cannot be). */
+function inputArg(value: unknown, matcherName: string, what: string): Record<string, unknown> {
+  if (!isPlainObject(value)) throw new TypeError(`${matcherName}: ${what} must be a plain object (a partial ${what === 'input' ? 'command input' : 'record'})`);
   return value;
 }
 
@@ -36,7 +44,7 @@ function commandQuery(matcherName: string, command: unknown, input: unknown, mid
   const identity = commandIdentity(command, matcherName);
   const partial = commandPartial(identity);
   if (input !== undefined) {
-    partial['requestParameters'] = requestParametersFor(identity, partialArg(input, matcherName, 'input'));
+    partial['requestParameters'] = requestParametersFor(identity, inputArg(input, matcherName, 'input'));
   }
   const hintArgs = `${identity.commandName}${middle}${input === undefined ? '' : ', input'}`;
   return { identity, query: { partial, matcherName, hintArgs } };

@@ -88,7 +88,10 @@ export function projectOnto(rt: MatcherRuntime, received: unknown, expected: unk
   if (isAsymmetricMatcher(expected)) {
     if (rt.equals(received, expected)) return expected;
     const shrink = (expected as { projectForDiff?: (value: unknown) => unknown }).projectForDiff;
-    return typeof shrink === 'function' ? shrink.call(expected, received) : received;
+    if (typeof shrink === 'function') return shrink.call(expected, received);
+    // expect.objectContaining keeps its object as `sample` in both runners: show only those keys.
+    const sample = (expected as { sample?: unknown }).sample;
+    return isPlainObject(sample) && isPlainObject(received) ? projectOnto(rt, received, sample) : received;
   }
   if (isPlainObject(expected) && isPlainObject(received)) {
     const out: Record<string, unknown> = {};

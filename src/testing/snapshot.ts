@@ -80,13 +80,16 @@ function isRawRecord(value: unknown): value is CloudTrailRecord {
   return typeof r.eventVersion === 'string' && typeof r.eventID === 'string' && !r.eventID.startsWith('<') && typeof r.eventType === 'string';
 }
 
-function isTrailLike(value: unknown): value is { events(): CloudTrailRecord[]; plugin(): unknown } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { events?: unknown }).events === 'function' &&
-    typeof (value as { plugin?: unknown }).plugin === 'function'
-  );
+/** A LocalTrail, by shape (importing the class here would make a cycle): events(), snapshot() and plugin(). */
+function isTrailLike(value: unknown): value is { events(): CloudTrailRecord[] } {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    const v = value as Record<string, unknown>;
+    return typeof v['events'] === 'function' && typeof v['snapshot'] === 'function' && typeof v['plugin'] === 'function';
+  } catch {
+    // A Proxy or a throwing getter is not a trail; a serializer's test must never throw.
+    return false;
+  }
 }
 
 /** The pretty-format plugin shape shared by vitest and jest (`expect.addSnapshotSerializer`). */
@@ -105,8 +108,12 @@ export type SnapshotPrinter = (value: unknown, config: unknown, indentation: str
  */
 export const recordSnapshotSerializer: SnapshotSerializer = {
   test(value) {
-    if (isRawRecord(value) || isTrailLike(value)) return true;
-    return Array.isArray(value) && value.length > 0 && value.every(isRawRecord);
+    try {
+      if (isRawRecord(value) || isTrailLike(value)) return true;
+      return Array.isArray(value) && value.length > 0 && value.every(isRawRecord);
+    } catch {
+      return false;
+    }
   },
   serialize(value, config, indentation, depth, refs, printer) {
     const records = isTrailLike(value) ? value.events() : Array.isArray(value) ? (value as CloudTrailRecord[]) : [value as CloudTrailRecord];

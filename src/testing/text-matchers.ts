@@ -1,7 +1,7 @@
 // localtrail's own asymmetric matchers for shortcut arguments: text (string | RegExp | matcher), identity, all-of.
 import type { UserIdentity } from '../event/record.js';
 import type { AsymmetricMatcherLike } from './partial-match.js';
-import { isAsymmetricMatcher, isPlainObject, matchesPartial } from './partial-match.js';
+import { isAsymmetricMatcher, isPlainObject, matchesPartial, projectOnto } from './partial-match.js';
 import type { MatcherRuntime } from './runtime.js';
 
 /** A string to compare exactly, a RegExp to test, or any asymmetric matcher (`expect.stringMatching(...)`). */
@@ -100,6 +100,16 @@ export class AllOf extends LocaltrailMatcher {
   toAsymmetricMatcher(): string {
     return `AllOf(${this.parts.map(showAny).join(', ')})`;
   }
+  /** In a failure diff, the fields the parts name (not the whole record). */
+  projectForDiff(value: unknown): unknown {
+    if (!isPlainObject(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const part of this.parts) {
+      const projected = projectOnto(this.rt, value, part);
+      if (isPlainObject(projected)) Object.assign(out, projected);
+    }
+    return out;
+  }
 }
 
 /**
@@ -108,14 +118,15 @@ export class AllOf extends LocaltrailMatcher {
  */
 export function mergePartials(
   rt: MatcherRuntime,
-  extra: Record<string, unknown> | undefined,
+  extra: Record<string, unknown> | AsymmetricMatcherLike | undefined,
   constraints: Record<string, unknown>,
-): Record<string, unknown> {
+): Record<string, unknown> | AsymmetricMatcherLike {
+  if (isAsymmetricMatcher(extra)) return new AllOf(rt, [constraints, extra]);
   const out: Record<string, unknown> = { ...(extra ?? {}) };
   for (const [key, value] of Object.entries(constraints)) {
     const mine = out[key];
     if (!(key in out)) out[key] = value;
-    else if (isPlainObject(mine) && isPlainObject(value)) out[key] = mergePartials(rt, mine, value);
+    else if (isPlainObject(mine) && isPlainObject(value)) out[key] = mergePartials(rt, mine, value) as Record<string, unknown>;
     else if (!isAsymmetricMatcher(mine) && !isAsymmetricMatcher(value) && Object.is(mine, value)) out[key] = value;
     else out[key] = new AllOf(rt, [mine, value]);
   }

@@ -361,3 +361,55 @@ describe('toHaveRecordedOnly', () => {
     expect(trail).not.toHaveRecordedOnly();
   });
 });
+
+describe('a runner matcher for the whole record', () => {
+  it('works at the top level and in shortcuts', () => {
+    expect(trail).toHaveRecorded(expect.objectContaining({ eventName: 'CreateUser' }));
+    expect(trail).toHaveRecordedWrite(expect.objectContaining({ eventSource: 'iam.amazonaws.com' }));
+    expect(trail).not.toHaveRecordedWrite(expect.objectContaining({ eventName: 'GetObject' }));
+  });
+
+  it('fails with a diff of the fields it names', () => {
+    expect(failureOf(() => expect(trail).toHaveRecordedNth(1, expect.objectContaining({ eventName: 'CreateUser' })))).toMatchInlineSnapshot(`
+      "expect(received).toHaveRecordedNth(n, expected)
+
+      Expected: the 1st event to match
+      ObjectContaining {
+        "eventName": "CreateUser",
+      }
+      Received: #1 s3.amazonaws.com PutObject · us-east-1 · write · data · by alice
+          - Expected
+          + Received
+
+          - ObjectContaining {
+          -   "eventName": "CreateUser",
+          + {
+          +   "eventName": "PutObject",
+            }
+
+      Matching events at other positions:
+        #4 iam.amazonaws.com CreateUser · us-east-1 · write · by alice"
+    `);
+    expect(failureOf(() => expect(trail).toHaveRecordedNth(2, { eventName: 'GetObject', requestParameters: expect.anything(), errorCode: 'AccessDenied' })))
+      .toMatchInlineSnapshot(`
+        "expect(received).toHaveRecordedNth(n, expected)
+
+        Expected: the 2nd event to match
+        Object {
+          "errorCode": "AccessDenied",
+          "eventName": "GetObject",
+          "requestParameters": Anything,
+        }
+        Received: #2 s3.amazonaws.com GetObject · us-east-1 · read · data · by alice · error NoSuchBucket
+            - Expected
+            + Received
+
+              {
+            -   "errorCode": "AccessDenied",
+            +   "errorCode": "NoSuchBucket",
+                "eventName": "GetObject",
+                "requestParameters": Anything,
+              }"
+      `);
+  });
+});
