@@ -55,3 +55,7 @@ export {
   TrailAlreadyExistsException,
   TrailNotFoundException,
 } from './engine/errors.js';
+
+// Test support: trail.snapshot() options — added by testing (issue 5). The matchers live in localtrail/vitest,
+// localtrail/jest and localtrail/testing.
+export type { SnapshotOptions, VolatileField } from './testing/snapshot.js';
