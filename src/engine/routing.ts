@@ -9,7 +9,12 @@ import type { TrailRegistry } from './trail-registry.js';
 export interface RouteEntry {
   match: FactsPredicate;
   route: DeliveryRoute;
+  /** Insights on management events the trail has enabled: bit 1 = ApiCallRateInsight, bit 2 = ApiErrorRateInsight. */
+  insights: number;
 }
+
+export const CALL_RATE = 1;
+export const ERROR_RATE = 2;
 
 /** The routes of one (account, region), for regional events and for global service events. */
 export interface Routes {
@@ -40,7 +45,12 @@ export function computeRoutes(registry: TrailRegistry, accountId: string, region
     const entry: RouteEntry = {
       match: trail.selectors.matchFacts,
       route: Object.freeze({ trail: trail.delivery, region, accountId }),
+      insights: 0,
     };
+    for (const selector of trail.insightSelectors) {
+      if (!(selector.EventCategories ?? ['Management']).includes('Management')) continue;
+      entry.insights |= selector.InsightType === 'ApiCallRateInsight' ? CALL_RATE : ERROR_RATE;
+    }
     regional.push(entry);
     if (trail.isMultiRegionTrail || trail.includeGlobalServiceEvents) global.push(entry);
   }

@@ -49,7 +49,10 @@ import { noopDelivery } from './noop-delivery.js';
 import type { OrganizationConfig } from './organization.js';
 import { validateOrganization } from './organization.js';
 import type { RouteEntry } from './routing.js';
-import { computeRoutes } from './routing.js';
+import { CALL_RATE, computeRoutes, ERROR_RATE } from './routing.js';
+import type { InsightType } from './insights/insights-detector.js';
+import { InsightsDetector } from './insights/insights-detector.js';
+import { newEventId } from '../event/event-id.js';
 import { SelectorControl } from './selector-control.js';
 import { newEventFacts, readEventFacts } from './selectors/types.js';
 import { TrailControl } from './trail-control.js';
@@ -93,6 +96,9 @@ interface Slot {
   global: RouteEntry[];
   management: EventHistory;
   insight: EventHistory;
+  /** OR of the routes' Insights bits; the detector runs only while some logging trail enabled Insights. */
+  insights: number;
+  detector?: InsightsDetector;
 }
 
 /**
@@ -149,6 +155,9 @@ export class TrailEngine {
       if (category === 'Management') slot.management.add(record);
       else if (category === 'Insight') slot.insight.add(record);
       if (slot.generation !== this.registry.generation) this.refresh(slot, record.recipientAccountId, record.awsRegion);
+      if (slot.insights !== 0 && category === 'Management') {
+        slot.detector!.observe(record, (slot.insights & CALL_RATE) !== 0, (slot.insights & ERROR_RATE) !== 0);
+      }
       const routes = slot.global !== slot.regional && isGlobalServiceEvent(record) ? slot.global : slot.regional;
       if (routes.length === 0) return;
       const facts = readEventFacts(this.facts, record);
@@ -185,6 +194,7 @@ export class TrailEngine {
         global: [],
         management: new EventHistory(this.maxHistoryEvents),
         insight: new EventHistory(this.maxHistoryEvents),
+        insights: 0,
       };
       regions.set(region, slot);
     }
@@ -196,6 +206,25 @@ export class TrailEngine {
     slot.regional = routes.regional;
     slot.global = routes.global;
     slot.generation = this.registry.generation;
+    slot.insights = 0;
+    for (const entry of routes.regional) slot.insights |= entry.insights;
+    if (slot.insights !== 0 && slot.detector === undefined) {
+      slot.detector = new InsightsDetector(accountId, region, this.clock, () => newEventId(this.clock.now()), (type, insight) =>
+        this.deliverInsight(slot, type, insight),
+      );
+    }
+  }
+
+  /** An Insights record: into the Insights history and to every logging trail of the slot that enabled the type. */
+  private deliverInsight(slot: Slot, type: InsightType, record: CloudTrailRecord): void {
+    slot.insight.add(record);
+    const bit = type === 'ApiCallRateInsight' ? CALL_RATE : ERROR_RATE;
+    for (const entry of slot.regional) {
+      if ((entry.insights & bit) !== 0) {
+        this.routed++;
+        this.delivery.enqueue(entry.route, record);
+      }
+    }
   }
 
   private caller(caller: CallerOptions | undefined): Caller {
@@ -256,6 +285,8 @@ export class TrailEngine {
     const who = this.caller(caller);
     const slot = this.slot(who.accountId, who.region);
     const now = this.clock.now();
+    if (slot.generation !== this.registry.generation) this.refresh(slot, who.accountId, who.region);
+    if (slot.insights !== 0) slot.detector?.tick();
     slot.management.expire(now - RETENTION_MS);
     slot.insight.expire(now - RETENTION_MS);
     return lookupEvents(input, slot, now, `${who.accountId}/${who.region}`);
