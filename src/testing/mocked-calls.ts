@@ -89,7 +89,7 @@ async function recordOne(trail: LocalTrail, call: MockedSendCall, options: Recor
     const client = call.thisValue as ClientLike | undefined;
     const schema = Array.isArray(command.schema) && command.schema[0] === 9 ? (command.schema as unknown[]) : undefined;
     const context: RecorderContext = {
-      clientName: client?.constructor?.name,
+      clientName: sdkClientName(client),
       commandName: command.constructor.name,
       __smithy_context: {
         operation: typeof schema?.[2] === 'string' ? schema[2] : command.constructor.name.replace(/Command$/, ''),
@@ -114,6 +114,21 @@ async function recordOne(trail: LocalTrail, call: MockedSendCall, options: Recor
   } catch (error) {
     trail.reportError(error, 'record-mocked-call');
   }
+}
+
+/**
+ * The SDK client class name (`S3Client`) even for a subclass (`class Uploads extends S3Client`): the recorder keys
+ * service details on it, as it does on the name the SDK itself puts in the call context.
+ */
+function sdkClientName(client: ClientLike | undefined): string | undefined {
+  let ctor = client?.constructor as (Function & { name: string }) | undefined;
+  while (ctor) {
+    const parent = Object.getPrototypeOf(ctor) as (Function & { name: string }) | null;
+    // The smithy base class is `Client`; the SDK's own client class extends it directly.
+    if (!parent || parent === Function.prototype || parent.name === 'Client') return ctor.name;
+    ctor = parent;
+  }
+  return undefined;
 }
 
 async function settle(call: MockedSendCall): Promise<{ output?: unknown; error?: unknown; failed: boolean }> {

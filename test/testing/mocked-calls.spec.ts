@@ -138,4 +138,13 @@ describe('recordMockedCalls', () => {
     await recordMockedCalls(trail, s3Mock);
     expect(() => expect(trail).toHaveRecordedCommand(PutObjectCommand, { Bucket: 'other' })).toThrow(/#1 s3\.amazonaws\.com PutObject · eu-central-1/);
   });
+
+  it('knows the service through a subclass of the SDK client', async () => {
+    class ReportStore extends S3Client {}
+    const s3 = new ReportStore({ region: 'eu-central-1', credentials: CREDENTIALS });
+    await s3.send(new PutObjectCommand({ Bucket: 'archive', Key: 'sub.csv' }));
+    await recordMockedCalls(trail, s3Mock);
+    expect(trail).toHaveRecordedCommand(PutObjectCommand, { Bucket: 'archive', Key: 'sub.csv' });
+    expect(trail).toHaveRecorded({ eventSource: 's3.amazonaws.com', requestParameters: { bucketName: 'archive' } });
+  });
 });
