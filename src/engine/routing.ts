@@ -54,5 +54,6 @@ export function computeRoutes(registry: TrailRegistry, accountId: string, region
     regional.push(entry);
     if (trail.isMultiRegionTrail || trail.includeGlobalServiceEvents) global.push(entry);
   }
-  return { regional, global: region === GLOBAL_SERVICE_REGION ? global : regional };
+  // `global` is a subset of `regional`: when nothing is left out, share the array so the router skips the test.
+  return { regional, global: region === GLOBAL_SERVICE_REGION && global.length !== regional.length ? global : regional };
 }
