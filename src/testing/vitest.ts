@@ -8,9 +8,12 @@ expect.extend(localtrailMatchers as unknown as Parameters<typeof expect.extend>[
 expect.addSnapshotSerializer(recordSnapshotSerializer as unknown as Parameters<typeof expect.addSnapshotSerializer>[0]);
 
 declare module 'vitest' {
-  // vitest's own declaration is `Matchers<T = any>`; merged declarations must repeat it exactly.
+  // vitest's own declarations are `Matchers<T = any>` (3.2+) and `Assertion<T = any>` (all versions, for 3.0/3.1);
+  // merged declarations must repeat their type parameters exactly.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars
   interface Matchers<T = any> extends LocalTrailMatchers<void> {}
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unused-vars
+  interface Assertion<T = any> extends LocalTrailMatchers<void> {}
 }
 
 export type { LocalTrailMatchers } from './types.js';
