@@ -1,6 +1,6 @@
 // Reading a delivered object defensively: gunzip (off the event loop) and JSON parse, every failure a clear reason.
 import { createHash } from 'node:crypto';
-import { gunzip } from 'node:zlib';
+import { gunzip, gunzipSync } from 'node:zlib';
 
 /** The bytes and hash of a decompressed object, or why it could not be decompressed. */
 export type GunzipResult = { ok: true; bytes: Buffer; sha256: string } | { ok: false; reason: string };
@@ -9,21 +9,31 @@ export function gunzipAndHash(body: Uint8Array): Promise<GunzipResult> {
   if (body.length < 2 || body[0] !== 0x1f || body[1] !== 0x8b) {
     return Promise.resolve({ ok: false, reason: body.length === 0 ? 'invalid format: empty file' : 'invalid format: not a gzip file' });
   }
+  // Small files: inline is faster than a thread-pool round trip and costs only a few ms of the event loop.
+  if (body.length <= INLINE_BYTES) {
+    try {
+      const bytes = gunzipSync(body);
+      return Promise.resolve({ ok: true, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+    } catch (error) {
+      return Promise.resolve({ ok: false, reason: gunzipFailure(error as Error) });
+    }
+  }
   return new Promise((resolve) => {
     gunzip(body, (error, bytes) => {
-      if (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const message = error.message;
-        let reason: string;
-        if (code === 'Z_BUF_ERROR' || /unexpected end/i.test(message)) reason = 'invalid format: truncated gzip stream';
-        else if (/incorrect header check/.test(message)) reason = 'invalid format: unexpected data after end of compressed stream';
-        else reason = `invalid format: corrupt gzip data (${message})`;
-        resolve({ ok: false, reason });
-        return;
-      }
-      resolve({ ok: true, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+      if (error) resolve({ ok: false, reason: gunzipFailure(error) });
+      else resolve({ ok: true, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
     });
   });
+}
+
+const INLINE_BYTES = 512 * 1024;
+
+function gunzipFailure(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error.message;
+  if (code === 'Z_BUF_ERROR' || /unexpected end/i.test(message)) return 'invalid format: truncated gzip stream';
+  if (/incorrect header check/.test(message)) return 'invalid format: unexpected data after end of compressed stream';
+  return `invalid format: corrupt gzip data (${message})`;
 }
 
 /** JSON.parse without throwing. */
