@@ -75,6 +75,11 @@ export class EventHistory {
   /** Every id, sorted by (time, id). */
   private all: number[] = [];
   private readonly byEventId = new Map<string, number>();
+  /** Per attribute key: ids below this are indexed (each attribute's index is built on its first query). */
+  private readonly indexedUpTo: Record<string, number> = {};
+  /** Everything before this (t, s) position has been cut; late index builds skip such records. */
+  private cutT = Number.NEGATIVE_INFINITY;
+  private cutS = -1;
   private readonly byKey: Record<string, Map<string, number[]>> = {
     EventName: new Map(),
     EventSource: new Map(),
@@ -155,6 +160,7 @@ export class EventHistory {
   query(key: string | undefined, value: string | undefined, fromMs: number, toMs: number, cursor: HistoryCursor | undefined, limit: number): HistoryEntry[] {
     this.drain();
     let ids: number[] | undefined;
+    if (key !== undefined) this.ensureIndexed(key);
     if (key === undefined) ids = this.all;
     else if (key === 'EventId') {
       const id = this.byEventId.get(value!);
@@ -207,6 +213,7 @@ export class EventHistory {
     }
   }
 
+  /** Stores a record and places it in the time order; attribute indexes catch up when queried. */
   private index(record: CloudTrailRecord): void {
     const id = this.base + this.records.length;
     let t = parseEventTime(record.eventTime);
@@ -215,26 +222,64 @@ export class EventHistory {
     this.records.push(record);
     this.times.push(t);
     this.insertSorted(this.all, id, t);
-    this.byEventId.set(record.eventID, id);
-    const insight = record.eventCategory === 'Insight';
-    this.put('EventName', insight ? insightDetail(record, 'eventName') : record.eventName, id, t);
-    this.put('EventSource', insight ? insightDetail(record, 'eventSource') : record.eventSource, id, t);
-    if (record.readOnly !== undefined) this.put('ReadOnly', record.readOnly ? 'true' : 'false', id, t);
-    this.put('Username', usernameOf(record), id, t);
-    this.put('AccessKeyId', record.userIdentity?.accessKeyId, id, t);
-    const resources = record.resources;
-    if (resources !== undefined) {
-      for (let i = 0; i < resources.length; i++) {
-        const resource = resources[i]!;
-        this.put('ResourceType', resource.type, id, t);
-        this.put('ResourceName', resourceNameOf(resource), id, t);
-        this.put('ResourceName', resource.ARN ?? resource.ARNPrefix, id, t);
+  }
+
+  /** Brings one attribute's index up to date with every stored record. */
+  private ensureIndexed(key: string): void {
+    const end = this.base + this.records.length;
+    let id = Math.max(this.indexedUpTo[key] ?? this.base, this.base);
+    if (id >= end) return;
+    for (; id < end; id++) {
+      const record = this.records[id - this.base]!;
+      const t = this.times[id - this.base]!;
+      if (t < this.cutT || (t === this.cutT && id < this.cutS)) continue;
+      const insight = record.eventCategory === 'Insight';
+      switch (key) {
+        case 'EventId':
+          this.byEventId.set(record.eventID, id);
+          break;
+        case 'EventName':
+          this.put(key, insight ? insightDetail(record, 'eventName') : record.eventName, id, t);
+          break;
+        case 'EventSource':
+          this.put(key, insight ? insightDetail(record, 'eventSource') : record.eventSource, id, t);
+          break;
+        case 'ReadOnly':
+          if (record.readOnly !== undefined) this.put(key, record.readOnly ? 'true' : 'false', id, t);
+          break;
+        case 'Username':
+          this.put(key, usernameOf(record), id, t);
+          break;
+        case 'AccessKeyId':
+          this.put(key, record.userIdentity?.accessKeyId, id, t);
+          break;
+        case 'ResourceType':
+        case 'ResourceName': {
+          const resources = record.resources;
+          if (resources === undefined) break;
+          for (let i = 0; i < resources.length; i++) {
+            const resource = resources[i]!;
+            if (key === 'ResourceType') this.put(key, resource.type, id, t);
+            else {
+              this.put(key, resourceNameOf(resource), id, t);
+              this.put(key, resource.ARN ?? resource.ARNPrefix, id, t);
+            }
+          }
+          break;
+        }
+        default:
+          return;
       }
     }
+    this.indexedUpTo[key] = end;
   }
 
   /** Removes every entry before (t, s) from all indexes and frees the records no index refers to any more. */
   private cutBefore(t: number, s: number): void {
+    if (t > this.cutT || (t === this.cutT && s > this.cutS)) {
+      this.cutT = t;
+      this.cutS = s;
+    }
     const n = this.lowerBound(this.all, t, s);
     for (let i = 0; i < n; i++) {
       const id = this.all[i]!;
