@@ -56,7 +56,11 @@ function shortcut(name: string, hintArgs: string, constraints: Record<string, un
 
 const extraHint = (extra: unknown) => (extra === undefined ? '' : ', expected');
 
-/** The checks behind the matchers, keyed by matcher name. */
+/**
+ * The checks behind the matchers, keyed by matcher name: `(runtime, received, ...args) → { pass, message() }`.
+ * @example
+ * const result = checks.toHaveRecordedWrite(runtimeFromContext(this), trail, { eventSource: 'iam.amazonaws.com' });
+ */
 export const checks = {
   /** At least one recorded event matches the partial record. */
   toHaveRecorded: ((rt, received, expected: PartialRecord) =>
