@@ -136,7 +136,7 @@ export const checks = {
     checkRecorded(
       rt,
       recordsOf(received, 'toHaveRecordedError'),
-      shortcut('toHaveRecordedError', `${errorCode === undefined ? '' : 'errorCode'}${extraHint(expected)}`, { errorCode: textValue(errorCode) }, expected, rt),
+      shortcut('toHaveRecordedError', errorCode === undefined && expected === undefined ? '' : `errorCode${extraHint(expected)}`, { errorCode: textValue(errorCode) }, expected, rt),
     )) as Check<[errorCode?: TextPattern, expected?: PartialRecord]>,
 
   /** A call made as this identity (user name, ARN, access key id, principal id or role name) was recorded. */

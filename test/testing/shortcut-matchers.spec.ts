@@ -435,3 +435,12 @@ describe('toHaveWrittenOnlyTo', () => {
     expect(failureOf(() => expect(trail).toHaveWrittenOnlyTo())).toMatchInlineSnapshot(`"toHaveWrittenOnlyTo: give at least one ARN pattern"`);
   });
 });
+
+describe('headlines name the arguments given', () => {
+  it('an error shortcut with only a partial', () => {
+    expect(failureOf(() => expect(trail).toHaveRecordedError(undefined, { eventSource: 'iam.amazonaws.com' })).split('\n')[0]).toBe(
+      'expect(received).toHaveRecordedError(errorCode, expected)',
+    );
+    expect(failureOf(() => expect(trail).not.toHaveRecordedError()).split('\n')[0]).toBe('expect(received).not.toHaveRecordedError()');
+  });
+});
