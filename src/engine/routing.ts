@@ -1,5 +1,5 @@
 // Which trails get an event of one (account, region): region rules, global service rules, organization trails.
-import type { DeliveryRoute } from '../delivery/port.js';
+import type { DeliveryRoute, DeliveryTrail } from '../delivery/port.js';
 import { GLOBAL_SERVICE_REGION } from './global-services.js';
 import { inOrganization } from './organization.js';
 import type { FactsPredicate } from './selectors/types.js';
@@ -11,6 +11,18 @@ export interface RouteEntry {
   route: DeliveryRoute;
   /** Insights on management events the trail has enabled: bit 1 = ApiCallRateInsight, bit 2 = ApiErrorRateInsight. */
   insights: number;
+}
+
+/** One route object per (trail snapshot, region, account), so delivery can key caches on route identity. */
+const routeObjects = new WeakMap<DeliveryTrail, Map<string, DeliveryRoute>>();
+
+function routeFor(trail: DeliveryTrail, region: string, accountId: string): DeliveryRoute {
+  let byPlace = routeObjects.get(trail);
+  if (byPlace === undefined) routeObjects.set(trail, (byPlace = new Map()));
+  const key = `${region}|${accountId}`;
+  let route = byPlace.get(key);
+  if (route === undefined) byPlace.set(key, (route = Object.freeze({ trail, region, accountId })));
+  return route;
 }
 
 export const CALL_RATE = 1;
@@ -44,7 +56,7 @@ export function computeRoutes(registry: TrailRegistry, accountId: string, region
     if (!trail.isMultiRegionTrail && trail.homeRegion !== region) continue;
     const entry: RouteEntry = {
       match: trail.selectors.matchFacts,
-      route: Object.freeze({ trail: trail.delivery, region, accountId }),
+      route: routeFor(trail.delivery, region, accountId),
       insights: 0,
     };
     for (const selector of trail.insightSelectors) {
