@@ -59,3 +59,29 @@ export {
 // Test support: trail.snapshot() options — added by testing (issue 5). The matchers live in localtrail/vitest,
 // localtrail/jest and localtrail/testing.
 export type { SnapshotOptions, VolatileField } from './testing/snapshot.js';
+
+// Delivery and integrity — added by delivery (issue 4). The S3 sink lives in localtrail/sinks/s3 (it needs
+// @aws-sdk/client-s3), the CLI in localtrail/cli.
+export { DeliveryService } from './delivery/delivery-service.js';
+export type { ChainEnd, DeliveryShutdownResult, UndeliveredObject } from './delivery/delivery-service.js';
+export type { DeliveryOptions } from './delivery/delivery-options.js';
+export type { DeliveryStats } from './delivery/channel.js';
+export type { GzipEngine } from './delivery/gzip-stream.js';
+export type { DeliveryNotification, DeliveryObject, DeliveryObjectKind, DeliverySink, PublishedPublicKey, StreamedEvents } from './delivery/sink.js';
+export type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from './delivery/port.js';
+export { MemorySink } from './delivery/sinks/memory-sink.js';
+export type { StoredObject } from './delivery/sinks/memory-sink.js';
+export { FilesystemSink } from './delivery/sinks/filesystem-sink.js';
+export type { FilesystemSinkOptions, SinkFileSystem } from './delivery/sinks/filesystem-sink.js';
+export { callbackSink } from './delivery/sinks/callback-sink.js';
+export type { CallbackSinkOptions } from './delivery/sinks/callback-sink.js';
+export { logFileKey, digestFileKey, parseLogFileKey, parseDigestKey } from './delivery/object-keys.js';
+export { exportSigningKey, importSigningKey, publicKeyFingerprint } from './integrity/signing-keys.js';
+export type { SigningKey, SigningKeyInput } from './integrity/signing-keys.js';
+export { digestSigningString } from './integrity/digest-file.js';
+export type { DigestBody, DigestLogFile } from './integrity/digest-file.js';
+export { validateLogs } from './integrity/validation/validate-logs.js';
+export type { ChainGap, FileVerdict, ValidateLogsOptions, ValidationReport, VerdictStatus } from './integrity/validation/validate-logs.js';
+export { folderSource, memorySource } from './integrity/validation/object-source.js';
+export type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey } from './integrity/validation/object-source.js';
+export { formatValidationReport } from './integrity/validation/format-report.js';
