@@ -177,6 +177,13 @@ export class TrailEngine {
     }
   }
 
+  /** Forgets event history and Insights state (trails, selectors and logging state stay), e.g. for `LocalTrail.reset()`. */
+  clearHistory(): void {
+    this.slots.clear();
+    this.accepted = 0;
+    this.routed = 0;
+  }
+
   stats(): TrailEngineStats {
     let historyDropped = 0;
     for (const regions of this.slots.values()) for (const slot of regions.values()) historyDropped += slot.management.dropped + slot.insight.dropped;

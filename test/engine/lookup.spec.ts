@@ -263,3 +263,17 @@ describe('lazily built attribute indexes agree with the time index', () => {
     expect(all.length).toBeLessThanOrEqual(100 + 12);
   });
 });
+
+describe('clearHistory', () => {
+  it('forgets events but keeps trails routing', () => {
+    const { engine, record } = setup();
+    engine.createTrail({ Name: 'audit', S3BucketName: 'logs-bucket' });
+    engine.startLogging({ Name: 'audit' });
+    record();
+    engine.clearHistory();
+    expect(engine.lookupEvents().Events).toEqual([]);
+    const after = record();
+    expect(ids(engine.lookupEvents().Events)).toEqual([after.eventID]);
+    expect(engine.stats()).toMatchObject({ accepted: 1, routed: 1 });
+  });
+});
