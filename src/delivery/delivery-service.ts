@@ -153,6 +153,11 @@ export class DeliveryService implements DeliveryPort {
     await Promise.all([...this.channels.values()].map((c) => c.flush()));
   }
 
+  /** OpenTelemetry's name for {@link flush}. */
+  forceFlush(): Promise<void> {
+    return this.flush();
+  }
+
   /** Delivers everything queued, closes every chain with a final digest, stops timers. Run-once. */
   async shutdown(): Promise<void> {
     await this.shutdownAndReport();
