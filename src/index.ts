@@ -36,6 +36,8 @@ export { ManualClock } from './clock/manual-clock.js';
 // Trail engine (control-plane errors, caller and organization options) — added by the engine (issue 3)
 export type { CallerOptions, TrailEngineStats } from './engine/trail-engine.js';
 export type { OrganizationConfig } from './engine/organization.js';
+export { cloudTrailRequestHandler } from './engine/cloudtrail-handler.js';
+export type { CloudTrailHandlerOptions } from './engine/cloudtrail-handler.js';
 export {
   CloudTrailError,
   CloudTrailARNInvalidException,

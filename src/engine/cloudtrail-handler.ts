@@ -1,0 +1,123 @@
+// Serves CloudTrail's own API (awsJson1.1) from the engine, so an unchanged CloudTrailClient can manage local trails.
+import type { HttpRequest, HttpResponse } from '@smithy/types';
+import { Readable } from 'node:stream';
+import { CloudTrailError } from './errors.js';
+import type { CallerOptions, TrailEngine } from './trail-engine.js';
+
+type Operation = (engine: TrailEngine, input: Record<string, unknown>, caller: CallerOptions) => unknown;
+
+const OPERATIONS: Record<string, Operation> = {
+  CreateTrail: (e, i, c) => e.createTrail(i as never, c),
+  UpdateTrail: (e, i, c) => e.updateTrail(i as never, c),
+  DeleteTrail: (e, i, c) => e.deleteTrail(i as never, c),
+  GetTrail: (e, i, c) => e.getTrail(i as never, c),
+  DescribeTrails: (e, i, c) => e.describeTrails(i as never, c),
+  ListTrails: (e, i, c) => e.listTrails(i as never, c),
+  GetTrailStatus: (e, i, c) => e.getTrailStatus(i as never, c),
+  StartLogging: (e, i, c) => e.startLogging(i as never, c),
+  StopLogging: (e, i, c) => e.stopLogging(i as never, c),
+  PutEventSelectors: (e, i, c) => e.putEventSelectors(i as never, c),
+  GetEventSelectors: (e, i, c) => e.getEventSelectors(i as never, c),
+  PutInsightSelectors: (e, i, c) => e.putInsightSelectors(i as never, c),
+  GetInsightSelectors: (e, i, c) => e.getInsightSelectors(i as never, c),
+  AddTags: (e, i, c) => e.addTags(i as never, c),
+  RemoveTags: (e, i, c) => e.removeTags(i as never, c),
+  ListTags: (e, i, c) => e.listTags(i as never, c),
+  LookupEvents: (e, i, c) => e.lookupEvents(toDates(i, ['StartTime', 'EndTime']) as never, c),
+  ListPublicKeys: (e, i, c) => e.listPublicKeys(toDates(i, ['StartTime', 'EndTime']) as never, c),
+};
+
+/** awsJson sends timestamps as epoch seconds. */
+function toDates(input: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out = { ...input };
+  for (const key of keys) {
+    const v = out[key];
+    if (typeof v === 'number') out[key] = new Date(v * 1000);
+    else if (typeof v === 'string') out[key] = new Date(v);
+  }
+  return out;
+}
+
+/** Output to awsJson: Dates as epoch seconds, blobs as base64. */
+function toWire(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (Array.isArray(value)) return value.map(toWire);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toWire(v);
+    return out;
+  }
+  return value;
+}
+
+function reply(status: number, body: unknown, requestId: string): { response: HttpResponse } {
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  return {
+    response: {
+      statusCode: status,
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(bytes.length), 'x-amzn-requestid': requestId },
+      body: Readable.from([bytes]),
+    },
+  };
+}
+
+async function readBody(body: unknown): Promise<string> {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Region and access key id from SigV4's `Credential=<key>/<date>/<region>/cloudtrail/aws4_request`. */
+function signingScope(request: HttpRequest): { region?: string; accessKeyId?: string } {
+  const auth = request.headers['authorization'] ?? request.headers['Authorization'] ?? '';
+  const match = /Credential=([^/]+)\/\d{8}\/([^/]+)\//.exec(auth);
+  if (match) return { accessKeyId: match[1]!, region: match[2]! };
+  const host = /^cloudtrail\.([a-z0-9-]+)\./.exec(request.hostname ?? '');
+  return host ? { region: host[1]! } : {};
+}
+
+export interface CloudTrailHandlerOptions {
+  /** The calling account for an access key id (default: the engine's default account). */
+  accountFor?: (accessKeyId: string | undefined) => string | undefined;
+}
+
+let requestCounter = 0;
+
+/**
+ * A request handler for `@aws-sdk/client-cloudtrail` that answers from the engine instead of the network: the real
+ * client serialises, signs and parses, errors arrive as the SDK's own exception classes. The region is the
+ * request's signing region.
+ * @example
+ * const ct = new CloudTrailClient({ region: 'eu-west-1', credentials, requestHandler: cloudTrailRequestHandler(trail.engine) });
+ * await ct.send(new CreateTrailCommand({ Name: 'audit', S3BucketName: 'logs' }));
+ */
+export function cloudTrailRequestHandler(engine: TrailEngine, options: CloudTrailHandlerOptions = {}) {
+  return {
+    async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
+      const requestId = `localtrail-${(++requestCounter).toString(16).padStart(8, '0')}`;
+      const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'] ?? '';
+      const name = target.slice(target.lastIndexOf('.') + 1);
+      const operation = OPERATIONS[name];
+      if (!operation) {
+        return reply(400, { __type: 'UnsupportedOperationException', Message: `localtrail does not implement ${name || 'this operation'}.` }, requestId);
+      }
+      try {
+        const text = await readBody(request.body);
+        const input = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+        const scope = signingScope(request);
+        const caller: CallerOptions = {};
+        if (scope.region) caller.region = scope.region;
+        const accountId = options.accountFor?.(scope.accessKeyId);
+        if (accountId) caller.accountId = accountId;
+        return reply(200, toWire(operation(engine, input, caller)), requestId);
+      } catch (error) {
+        if (error instanceof CloudTrailError) return reply(400, { __type: error.name, Message: error.message }, requestId);
+        return reply(500, { __type: 'InternalFailure', Message: 'localtrail failed to serve the request.' }, requestId);
+      }
+    },
+  };
+}
