@@ -70,3 +70,20 @@ describe('CloudTrailClient against the engine', () => {
     expect(PublicKeyList?.[0]?.Fingerprint).toBe('f00d');
   });
 });
+
+describe('CloudTrailClient with the localtrail plugin', () => {
+  it('its own control-plane calls are recorded and show in event history, as in CloudTrail', async () => {
+    const { createLocalTrail } = await import('../../src/localtrail.js');
+    const trail = createLocalTrail({ accountId: '111111111111', region: 'us-east-1', clock: new ManualClock('2026-08-01T09:00:00Z') });
+    const client = new CloudTrailClient({ region: 'us-east-1', credentials: LONG_TERM, requestHandler: cloudTrailRequestHandler(trail.engine) });
+    client.middlewareStack.use(trail.plugin());
+    await client.send(new CreateTrailCommand({ Name: 'audit', S3BucketName: 'audit-logs' }));
+    await client.send(new StartLoggingCommand({ Name: 'nope' })).catch(() => undefined);
+    expect(trail.events().map((e) => [e.eventSource, e.eventName, e.errorCode])).toEqual([
+      ['cloudtrail.amazonaws.com', 'CreateTrail', undefined],
+      ['cloudtrail.amazonaws.com', 'StartLogging', 'TrailNotFoundException'],
+    ]);
+    const history = await trail.lookupEvents({ LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 'cloudtrail.amazonaws.com' }] });
+    expect(history.Events?.map((e) => e.EventName)).toEqual(['StartLogging', 'CreateTrail']);
+  });
+});
