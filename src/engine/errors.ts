@@ -10,6 +10,8 @@ export class CloudTrailError extends Error {
   readonly code: string;
   /** Mirrors the SDK's `$fault`: every control-plane error here is the caller's. */
   readonly $fault = 'client' as const;
+  /** As on SDK errors: CloudTrail answers client errors with HTTP 400. */
+  readonly $metadata = { httpStatusCode: 400 };
   constructor(name: string, message: string) {
     super(message);
     this.name = name;
