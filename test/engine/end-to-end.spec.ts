@@ -122,3 +122,13 @@ describe('end to end: SDK calls in several regions and accounts', () => {
     await expect(trail.lookupEvents({ MaxResults: 51 })).rejects.toMatchObject({ name: 'InvalidMaxResultsException' });
   });
 });
+
+describe('the organization option', () => {
+  it.each([
+    [{ id: 'org-1', managementAccountId: MGMT, memberAccountIds: [] }, 'localtrail: organization.id must look like o-a1b2c3d4e5, got "org-1"'],
+    [{ id: 'o-exampleorg1', managementAccountId: '123', memberAccountIds: [] }, 'localtrail: organization.managementAccountId must be 12 digits, got "123"'],
+    [{ id: 'o-exampleorg1', managementAccountId: MGMT, memberAccountIds: ['x'] }, 'localtrail: organization.memberAccountIds must be 12-digit ids, got "x"'],
+  ])('rejects %o at construction', (organization, message) => {
+    expect(() => createLocalTrail({ organization })).toThrow(new TypeError(message));
+  });
+});
