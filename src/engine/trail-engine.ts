@@ -59,6 +59,9 @@ import { TrailControl } from './trail-control.js';
 import type { Caller } from './trail-registry.js';
 import { TrailRegistry } from './trail-registry.js';
 
+/** History kept per (account, region) unless `maxHistoryEvents` says otherwise. */
+export const DEFAULT_MAX_HISTORY_EVENTS = 100_000;
+
 /** The account and region a control-plane call is made as; each defaults to the engine's. */
 export interface CallerOptions {
   accountId?: string;
@@ -76,7 +79,7 @@ export interface TrailEngineOptions {
   delivery?: DeliveryPort;
   /** Failures inside `accept` go here, never to the caller. */
   onError?: (error: unknown, where: string) => void;
-  /** Management events kept per (account, region) for LookupEvents. Default 1,000,000. */
+  /** Management events kept per (account, region) for LookupEvents (a memory bound next to the 90 days). Default 100,000. */
   maxHistoryEvents?: number;
 }
 
@@ -132,7 +135,7 @@ export class TrailEngine {
     this.defaultRegion = options.region ?? 'us-east-1';
     this.delivery = options.delivery ?? noopDelivery;
     this.onError = options.onError ?? (() => {});
-    this.maxHistoryEvents = options.maxHistoryEvents ?? 1_000_000;
+    this.maxHistoryEvents = options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
     this.registry = new TrailRegistry(options.organization ? structuredClone(options.organization) : undefined);
     this.trailsControl = new TrailControl(this.registry, this.clock, () => this.delivery);
     this.selectorsControl = new SelectorControl(this.registry);
