@@ -11,10 +11,13 @@ const EVENTS = 1_000_000;
 const DAY = 24 * 3600 * 1000;
 const END = Date.parse('2026-06-01T00:00:00Z');
 
+// mulberry32: a small PRNG whose low bits are as good as its high ones (a plain LCG's alternate).
 let seed = 7;
 function rand(n: number): number {
-  seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
-  return seed % n;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n | 0;
 }
 
 function buildHistory(): { records: CloudTrailRecord[]; values: Record<string, string[]> } {

@@ -205,8 +205,11 @@ describe('compiled and uncompiled evaluation agree', () => {
   it('on random selectors and records', () => {
     let seed = 42;
     const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
+      // mulberry32
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n) | 0;
     };
     const pick = <T,>(xs: T[]): T => xs[rand(xs.length)]!;
     const names = ['GetObject', 'PutObject', 'DeleteObject', 'ListObjects', 'Invoke', 'GetItem'];
