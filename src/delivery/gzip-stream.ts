@@ -1,6 +1,7 @@
 // Incremental gzip that never holds the event loop for long: node:zlib (thread pool) or fflate (pure JS, chunked).
 import { constants, createGzip } from 'node:zlib';
 import { Gzip as FflateGzip } from 'fflate';
+import { OutputBuffer } from './output-buffer.js';
 
 /** Which gzip implementation delivery uses. */
 export type GzipEngine = 'zlib' | 'fflate';
@@ -16,29 +17,26 @@ export interface GzipStream {
 /** Chunk size each engine is fed with: small enough that one chunk of work stays well under the 20 ms stall budget. */
 export const GZIP_CHUNK_BYTES: Record<GzipEngine, number> = { zlib: 1 << 19, fflate: 1 << 16 };
 
-export function createGzipStream(engine: GzipEngine, level = 6): GzipStream {
-  return engine === 'zlib' ? new ZlibGzipStream(level) : new FflateGzipStream(level);
+export function createGzipStream(engine: GzipEngine, level = 6, maxBytes = 50 * 1000 * 1000): GzipStream {
+  return engine === 'zlib' ? new ZlibGzipStream(level, maxBytes) : new FflateGzipStream(level, maxBytes);
 }
 
 class ZlibGzipStream implements GzipStream {
-  private readonly chunks: Buffer[] = [];
-  private bytes = 0;
+  private readonly out: OutputBuffer;
   private error: Error | undefined;
   private readonly gzip: ReturnType<typeof createGzip>;
 
-  constructor(level: number) {
+  constructor(level: number, maxBytes: number) {
+    this.out = new OutputBuffer(maxBytes);
     this.gzip = createGzip({ level, chunkSize: 1 << 16 });
-    this.gzip.on('data', (c: Buffer) => {
-      this.chunks.push(c);
-      this.bytes += c.length;
-    });
+    this.gzip.on('data', (c: Buffer) => this.out.write(c));
     this.gzip.on('error', (e: Error) => {
       this.error = e;
     });
   }
 
   get compressedBytes(): number {
-    return this.bytes;
+    return this.out.byteLength;
   }
 
   push(chunk: Uint8Array): Promise<void> {
@@ -51,7 +49,7 @@ class ZlibGzipStream implements GzipStream {
 
   finish(): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
-      this.gzip.once('end', () => (this.error ? reject(this.error) : resolve(Buffer.concat(this.chunks, this.bytes))));
+      this.gzip.once('end', () => (this.error ? reject(this.error) : resolve(this.out.toBytes())));
       this.gzip.end();
       this.gzip.resume();
     });
@@ -59,19 +57,16 @@ class ZlibGzipStream implements GzipStream {
 }
 
 class FflateGzipStream implements GzipStream {
-  private readonly chunks: Uint8Array[] = [];
-  private bytes = 0;
+  private readonly out: OutputBuffer;
   private readonly gzip: FflateGzip;
 
-  constructor(level: number) {
-    this.gzip = new FflateGzip({ level: level as 6 }, (data) => {
-      this.chunks.push(data);
-      this.bytes += data.length;
-    });
+  constructor(level: number, maxBytes: number) {
+    this.out = new OutputBuffer(maxBytes);
+    this.gzip = new FflateGzip({ level: level as 6 }, (data) => this.out.write(data));
   }
 
   get compressedBytes(): number {
-    return this.bytes;
+    return this.out.byteLength;
   }
 
   async push(chunk: Uint8Array): Promise<void> {
@@ -84,12 +79,6 @@ class FflateGzipStream implements GzipStream {
 
   async finish(): Promise<Uint8Array> {
     this.gzip.push(new Uint8Array(0), true);
-    const out = new Uint8Array(this.bytes);
-    let offset = 0;
-    for (const c of this.chunks) {
-      out.set(c, offset);
-      offset += c.length;
-    }
-    return out;
+    return this.out.toBytes();
   }
 }

@@ -25,6 +25,7 @@ export interface EncodeOptions {
 
 /** Longest run of main-thread work between two event-loop turns. */
 const SLICE_MS = 5;
+const FIRST_CHUNK_BYTES = 16 * 1024;
 const HEAD = '{"Records":[';
 const TAIL = ']}';
 
@@ -50,7 +51,7 @@ export async function encodeLogFiles(records: readonly CloudTrailRecord[], optio
   if (records.length === 0) return files;
   const chunkBytes = GZIP_CHUNK_BYTES[options.engine];
   const level = options.level ?? 6;
-  let file = openFile(options.engine, level);
+  let file = openFile(options.engine, level, options.maxFileBytes);
   let parts: string[] = [];
   let partBytes = 0;
   let sliceStart = performance.now();
@@ -105,7 +106,7 @@ export async function encodeLogFiles(records: readonly CloudTrailRecord[], optio
       const estimate = file.gz.compressedBytes + pending + Math.ceil(pending / 16_000) * 5 + 64;
       if (estimate > options.maxFileBytes) {
         await closeFile();
-        file = openFile(options.engine, level);
+        file = openFile(options.engine, level, options.maxFileBytes);
       }
     }
     const part = file.count === 0 ? HEAD + json : ',' + json;
@@ -117,7 +118,8 @@ export async function encodeLogFiles(records: readonly CloudTrailRecord[], optio
       if (file.oldest === null || time < file.oldest) file.oldest = time;
       if (file.newest === null || time > file.newest) file.newest = time;
     }
-    if (partBytes >= chunkBytes) {
+    // A small first chunk: code still cold (not yet optimised by the JIT) runs on little data.
+    if (partBytes >= (file.uncompressed === 0 ? FIRST_CHUNK_BYTES : chunkBytes)) {
       await pushParts();
       await yieldIfDue();
     } else if ((i & 15) === 15) await yieldIfDue();
@@ -126,9 +128,9 @@ export async function encodeLogFiles(records: readonly CloudTrailRecord[], optio
   return files;
 }
 
-function openFile(engine: GzipEngine, level: number): OpenFile {
+function openFile(engine: GzipEngine, level: number, maxBytes: number): OpenFile {
   return {
-    gz: createGzipStream(engine, level),
+    gz: createGzipStream(engine, level, maxBytes),
     hash: createHash('sha256'),
     uncompressed: 0,
     count: 0,
