@@ -118,8 +118,8 @@ export class DeliveryChannel {
     this.scheduleDigest(at + this.host.options.digestIntervalMillis);
   }
 
-  /** Delivers what is queued, then closes the chain with a final digest. */
-  closeChain(): Promise<void> {
+  /** Delivers what is queued, then closes the chain with a final digest ending at `at` (the stop, or now). */
+  closeChain(at: number = this.host.clock.now()): Promise<void> {
     this.clearDigestTimer();
     const chain = this.chain;
     this.chain = undefined;
@@ -130,21 +130,20 @@ export class DeliveryChannel {
       this.stopExportTimer();
       await this.cutFiles(chain);
       await this.deliverOutbox(true);
-      const now = this.host.clock.now();
       // Nothing new since a digest that ended this very second: that digest already closes the chain.
-      const empty = chain.pendingLogFiles === 0 && chain.latest !== undefined && Math.floor(now / 1000) === Math.floor(chain.windowStart / 1000);
-      if (!empty) await this.cutDigest(chain, now);
+      const empty = chain.pendingLogFiles === 0 && chain.latest !== undefined && Math.floor(at / 1000) <= Math.floor(chain.windowStart / 1000);
+      if (!empty) await this.cutDigest(chain, at);
       await this.deliverOutbox(true);
     });
   }
 
   /** Stops timers; delivers with up to `shutdownAttempts` tries; returns what could not be delivered. */
-  async shutdown(): Promise<OutgoingObject[]> {
+  async shutdown(at: number): Promise<OutgoingObject[]> {
     this.closed = true;
     if (this.exportTimer) this.host.clock.clearTimeout(this.exportTimer);
     if (this.retryTimer) this.host.clock.clearTimeout(this.retryTimer);
     this.exportTimer = this.retryTimer = undefined;
-    await this.closeChain();
+    await this.closeChain(at);
     for (let i = 1; i < this.host.options.shutdownAttempts && this.outbox.length > 0; i++) {
       await this.enqueueWork(() => this.deliverOutbox(true));
     }

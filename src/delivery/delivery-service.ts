@@ -104,11 +104,11 @@ export class DeliveryService implements DeliveryPort {
     }
   }
 
-  loggingStopped(trail: DeliveryTrail, _at: number): void {
+  loggingStopped(trail: DeliveryTrail, at: number): void {
     this.logging.delete(trail.arn);
     for (const channel of this.channelsOf(trail.arn)) {
       channel.trail = trail;
-      this.track(channel.closeChain().then(() => this.rememberEnd(channel)));
+      this.track(channel.closeChain(at).then(() => this.rememberEnd(channel)));
     }
   }
 
@@ -116,7 +116,7 @@ export class DeliveryService implements DeliveryPort {
     const channels = this.channelsOf(after.arn);
     for (const channel of channels) channel.trail = after;
     if (before.logFileValidationEnabled && !after.logFileValidationEnabled) {
-      for (const channel of channels) this.track(channel.closeChain().then(() => this.rememberEnd(channel)));
+      for (const channel of channels) this.track(channel.closeChain(at).then(() => this.rememberEnd(channel)));
     } else if (!before.logFileValidationEnabled && after.logFileValidationEnabled && this.logging.has(after.arn)) {
       for (const channel of channels) channel.startChain(at);
     }
@@ -170,8 +170,9 @@ export class DeliveryService implements DeliveryPort {
   }
 
   private async runShutdown(): Promise<DeliveryShutdownResult> {
+    const at = this.clock.now();
     await Promise.all([...this.background]);
-    const left: OutgoingObject[][] = await Promise.all([...this.channels.values()].map((c) => c.shutdown()));
+    const left: OutgoingObject[][] = await Promise.all([...this.channels.values()].map((c) => c.shutdown(at)));
     // Keys created for the final digests are published in the background: wait for the sinks to have them.
     await Promise.all([...this.background]);
     for (const channel of this.channels.values()) this.rememberEnd(channel);
