@@ -180,9 +180,9 @@ export class DeliveryChannel {
     return next;
   }
 
-  /** True when no work is queued, or the work only waits for sinks (whose answer may depend on the clock). */
-  get quiet(): boolean {
-    return this.tasks === 0 || this.waitingOnSinks;
+  /** True when no work is queued, or (unless `waitForSinks`) the work only waits for sinks to answer. */
+  quiet(waitForSinks: boolean): boolean {
+    return this.tasks === 0 || (!waitForSinks && this.waitingOnSinks);
   }
 
   private run(all: boolean): Promise<void> {
@@ -287,7 +287,7 @@ export class DeliveryChannel {
       const item = this.outbox[0]!;
       const sinks = item.remaining;
       this.waitingOnSinks = true;
-      const results = await Promise.allSettled(sinks.map((s) => putWithTimeout(s, item.object, options.exportTimeoutMillis, clock)));
+      const results = await Promise.allSettled(sinks.map((s) => putWithTimeout(s, item.object, options.exportTimeoutMillis)));
       this.waitingOnSinks = false;
       const failed: DeliverySink[] = [];
       results.forEach((r, i) => {

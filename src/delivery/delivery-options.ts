@@ -12,7 +12,7 @@ export interface DeliveryOptions {
   maxExportBatchSize?: number;
   /** Delay between a record's arrival and its file's delivery. Default 300,000 (5 minutes, as CloudTrail). */
   scheduledDelayMillis?: number;
-  /** How long one sink may take to store one object before the attempt counts as failed. Default 30,000. */
+  /** How long (real time) one sink may take to store one object before the attempt counts as failed. Default 30,000. */
   exportTimeoutMillis?: number;
   /** Largest compressed file. Default 50 MB (CloudTrail's bound). */
   maxFileBytes?: number;

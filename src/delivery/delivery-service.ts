@@ -139,9 +139,10 @@ export class DeliveryService implements DeliveryPort {
   /**
    * Resolves once delivery has nothing to do but wait: for timers, or for sinks to answer. For tests with a
    * ManualClock, where encoding and signing still take real time: `await clock.advance(ms); await delivery.settled();`
+   * With `waitForSinks`, also waits for every sink attempt in flight to succeed, fail or time out.
    */
-  async settled(): Promise<void> {
-    const quiet = (): boolean => this.background.size === 0 && [...this.channels.values()].every((c) => c.quiet);
+  async settled(options: { waitForSinks?: boolean } = {}): Promise<void> {
+    const quiet = (): boolean => this.background.size === 0 && [...this.channels.values()].every((c) => c.quiet(options.waitForSinks === true));
     for (let stable = 0; stable < 3; ) {
       await new Promise<void>((resolve) => setTimeout(resolve, quiet() ? 0 : 2));
       stable = quiet() ? stable + 1 : 0;

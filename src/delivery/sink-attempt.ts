@@ -1,5 +1,4 @@
 // One attempt to hand an object to a sink, bounded by a timeout on the injectable clock.
-import type { Clock } from '../clock/clock.js';
 import type { DeliveryObject, DeliverySink } from './sink.js';
 
 /** Raised when a sink neither resolves nor rejects within `exportTimeoutMillis`. */
@@ -8,12 +7,17 @@ export class DeliveryTimeoutError extends Error {
   readonly code = 'DELIVERY_TIMEOUT';
 }
 
-/** Runs `sink.put(object)`; a synchronous throw, a rejection and a hang past `timeoutMs` all become a rejection. */
-export function putWithTimeout(sink: DeliverySink, object: DeliveryObject, timeoutMs: number, clock: Clock): Promise<void> {
+/**
+ * Runs `sink.put(object)`; a synchronous throw, a rejection and a hang past `timeoutMs` all become a rejection.
+ * The timeout is real time (an unref'd Node timer), not the injectable clock: it bounds real I/O, and a ManualClock
+ * moved forward in a test must not time out an upload that is simply still on the wire.
+ */
+export function putWithTimeout(sink: DeliverySink, object: DeliveryObject, timeoutMs: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const timer = clock.setTimeout(() => {
+    const timer = setTimeout(() => {
       reject(new DeliveryTimeoutError(`sink "${sink.name}" did not store s3://${object.bucket}/${object.key} within ${timeoutMs} ms`));
     }, timeoutMs);
+    timer.unref();
     let pending: Promise<void>;
     try {
       pending = Promise.resolve(sink.put(object));
@@ -22,11 +26,11 @@ export function putWithTimeout(sink: DeliverySink, object: DeliveryObject, timeo
     }
     pending.then(
       () => {
-        clock.clearTimeout(timer);
+        clearTimeout(timer);
         resolve();
       },
       (error: unknown) => {
-        clock.clearTimeout(timer);
+        clearTimeout(timer);
         reject(error);
       },
     );

@@ -91,6 +91,23 @@ describe('localtrail validate (end to end)', () => {
     expect(text).toMatch(/^\d+\/\d+ digest files valid, 1\/\d+ digest files INVALID$/m);
   });
 
+  it('--expect-end catches a deleted newest digest; --json prints the report', async () => {
+    const { root, trail } = await recordTwoHours();
+    const ends = trail.delivery.chainEndsDelivered();
+    const newest = ends.find((e) => e.key.includes('/us-east-1/'))!;
+    unlinkSync(join(root, newest.bucket, newest.key));
+    const args = ends.flatMap((e) => ['--expect-end', `s3://${e.bucket}/${e.key}`]);
+    const plain = capture();
+    expect(await runCli(['validate', root], plain.io), plain.out.join('\n')).toBe(0); // as aws-cli: invisible without the expected end
+    const { io, out } = capture();
+    expect(await runCli(['validate', root, ...args, '--json'], io)).toBe(1);
+    const report = JSON.parse(out.join('\n')) as { ok: boolean; digests: Array<{ key: string; status: string; reason?: string }> };
+    expect(report.ok).toBe(false);
+    expect(report.digests.filter((d) => d.status !== 'valid')).toEqual([
+      { kind: 'digest', bucket: 'audit-logs', key: newest.key, status: 'not-found', reason: 'not found (the newest digest of its chain was deleted)' },
+    ]);
+  });
+
   it('prints usage and exits 2 on mistakes', async () => {
     const { io, err } = capture();
     expect(await runCli(['validate'], io)).toBe(2);

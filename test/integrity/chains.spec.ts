@@ -78,6 +78,25 @@ describe('intact chains', () => {
     expect(report.gaps).toEqual([{ olderEnd: '2026-03-01T11:30:00Z', newerStart: '2026-03-01T14:30:00Z' }]);
   });
 
+  it('an organization trail keeps one chain per member account under AWSLogs/<o-id>/<account>/', async () => {
+    const d = newDelivery();
+    d.trail = makeTrail({ isOrganizationTrail: true, organizationId: 'o-aa11bb22cc', isMultiRegionTrail: true });
+    await d.delivery.keys.keyFor('us-east-1', d.clock.now());
+    d.delivery.loggingStarted(d.trail, d.clock.now());
+    for (let m = 0; m < 70; m += 10) {
+      d.delivery.enqueue(route(d.trail, 'us-east-1'), makeRecord(d.clock.now()));
+      d.delivery.enqueue(route(d.trail, 'us-east-1', '444455556666'), makeRecord(d.clock.now(), 'us-east-1', { recipientAccountId: '444455556666' }));
+      await d.clock.advance(10 * MINUTE);
+      await d.delivery.flush();
+    }
+    await d.delivery.shutdown();
+    const member = digestKeys(d.sink).filter((k) => k.startsWith('AWSLogs/o-aa11bb22cc/444455556666/CloudTrail-Digest/us-east-1/'));
+    expect(member).toHaveLength(2);
+    expect(readJson<DigestBody>(d.sink, member[0]!).awsAccountId).toBe('444455556666');
+    const report = await expectClean(d);
+    expect(report.summary.digestsTotal).toBe(4);
+  });
+
   it('an hour without events still gets an (empty) digest', async () => {
     const d = newDelivery();
     await d.delivery.keys.keyFor('us-east-1', d.clock.now());
