@@ -63,6 +63,9 @@ export class DeliveryChannel {
   private waitingOnSinks = false;
   private batchKickPending = false;
   private reportedFull = false;
+  /** Records waiting for the sinks' `stream` hooks, handed over on the next event-loop turn (not the file's 5 minutes). */
+  private streamQueue: CloudTrailRecord[] = [];
+  private readonly streams: boolean;
   private closed = false;
   chain: DigestChain | undefined;
   /** The newest digest this channel cut (over all its chains). */
@@ -74,7 +77,9 @@ export class DeliveryChannel {
     readonly region: string,
     readonly accountId: string,
     private readonly host: ChannelHost,
-  ) {}
+  ) {
+    this.streams = host.options.sinks.some((sink) => sink.stream !== undefined);
+  }
 
   /** Hot path: O(1), no I/O. */
   add(record: CloudTrailRecord): void {
@@ -92,6 +97,7 @@ export class DeliveryChannel {
     }
     this.queue.push(record);
     stats.queued++;
+    if (this.streams && this.streamQueue.push(record) === 1) setImmediate(() => this.flushStream());
     if (this.queue.length >= options.maxExportBatchSize) {
       if (!this.batchKickPending) {
         this.batchKickPending = true;
@@ -206,7 +212,6 @@ export class DeliveryChannel {
       const batch = this.queue.length <= options.maxExportBatchSize ? this.queue : this.queue.slice(0, options.maxExportBatchSize);
       this.queue = batch === this.queue ? [] : this.queue.slice(batch.length);
       this.encodingRecords += batch.length;
-      this.streamBatch(batch);
       // The file is named for the moment the batch is cut, not for when encoding (which takes real time) ends.
       const deliveredAt = clock.now();
       try {
@@ -242,7 +247,9 @@ export class DeliveryChannel {
     }
   }
 
-  private streamBatch(records: readonly CloudTrailRecord[]): void {
+  private flushStream(): void {
+    const records = this.streamQueue;
+    this.streamQueue = [];
     for (const sink of this.host.options.sinks) {
       if (!sink.stream) continue;
       try {

@@ -38,7 +38,10 @@ export interface DeliveryNotification {
   recordCount: number;
 }
 
-/** Events of one trail and region as they leave the queue: the CloudWatch Logs / EventBridge analogue. */
+/**
+ * Events of one trail and region, handed over on the event-loop turn after they were routed (not when their log
+ * file is cut): the CloudWatch Logs / EventBridge analogue.
+ */
 export interface StreamedEvents {
   trailArn: string;
   region: string;
@@ -70,7 +73,7 @@ export interface DeliverySink {
   put(object: DeliveryObject): Promise<void>;
   /** Called once per object this sink stored (SNS analogue). Errors are reported, not retried. */
   notify?(notification: DeliveryNotification): void | Promise<void>;
-  /** Called with every batch of records as it is cut into log files (CloudWatch Logs / EventBridge analogue). */
+  /** Called with the records routed to a trail, batched per event-loop turn (CloudWatch Logs / EventBridge analogue). */
   stream?(events: StreamedEvents): void | Promise<void>;
   /** Called when a signing key is created, so the sink can keep the public key with the files. */
   publishPublicKey?(key: PublishedPublicKey): void | Promise<void>;

@@ -7,7 +7,7 @@ export interface CallbackSinkOptions {
   put?: (object: DeliveryObject) => void | Promise<void>;
   /** Once per delivered object (SNS analogue). */
   onDelivered?: (notification: DeliveryNotification) => void | Promise<void>;
-  /** Each batch of records as it leaves the queue (CloudWatch Logs / EventBridge analogue). */
+  /** The records routed to a trail, batched per event-loop turn (CloudWatch Logs / EventBridge analogue). */
   onEvents?: (events: StreamedEvents) => void | Promise<void>;
   onPublicKey?: (key: PublishedPublicKey) => void | Promise<void>;
 }
