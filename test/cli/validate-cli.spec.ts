@@ -108,6 +108,20 @@ describe('localtrail validate (end to end)', () => {
     ]);
   });
 
+  it('gives garbage on disk a verdict with a reason, never a crash', async () => {
+    const { root } = await recordTwoHours();
+    const digests = walk(root).filter((f) => f.includes('/CloudTrail-Digest/us-east-1/') && f.endsWith('.json.gz')).sort();
+    writeFileSync(`${digests[0]}.metadata.json`, '{not json');
+    const fake = digests[1]!.replace(/\d{6}Z\.json\.gz$/, '123456Z.json.gz');
+    writeFileSync(fake, Buffer.from([0x1f, 0x8b, 0x08]));
+    writeFileSync(join(root, 'audit-logs', 'stray.txt'), 'hello');
+    const { io, out } = capture();
+    expect(await runCli(['validate', root], io)).toBe(1);
+    const text = out.join('\n');
+    expect(text).toContain(`${digests[0]!.slice(root.length + 12)}\tINVALID: invalid format: unreadable object metadata`);
+    expect(text).toContain(`${fake.slice(root.length + 12)}\tINVALID: invalid format: truncated gzip stream`);
+  });
+
   it('prints usage and exits 2 on mistakes', async () => {
     const { io, err } = capture();
     expect(await runCli(['validate'], io)).toBe(2);
