@@ -10,7 +10,7 @@ import { MemorySink } from '../src/delivery/sinks/memory-sink.js';
 import type { CloudTrailRecord } from '../src/event/record.js';
 import { makeRecord, makeTrail, route } from '../test/delivery/fixtures.js';
 import type { BenchResult } from './harness.js';
-import { interleave, round } from './harness.js';
+import { interleave, median, round } from './harness.js';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 
@@ -129,8 +129,27 @@ async function stall(gzip: GzipEngine): Promise<BenchResult> {
   };
 }
 
+/** The hot path alone: what `enqueue` costs the caller per record (no I/O, no JSON, no gzip), 10,000-record queues. */
+async function enqueueCost(): Promise<BenchResult> {
+  const records = Array.from({ length: 1_000 }, (_, i) => makeRecord(T0 + i));
+  const r = route(makeTrail({ logFileValidationEnabled: false }));
+  const perRound: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    let ns = 0n;
+    for (let k = 0; k < 20; k++) {
+      const delivery = new DeliveryService({ maxQueueSize: 20_000, maxExportBatchSize: 20_000 }, { clock: new ManualClock(T0), onError: () => {} });
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < 10_000; i++) delivery.enqueue(r, records[i % 1000]!);
+      ns += process.hrtime.bigint() - t0;
+    }
+    if (round >= 5) perRound.push(Number(ns) / 200_000); // the first rounds warm the JIT up
+  }
+  const nsPerRecord = round(median(perRound), 1);
+  return { name: 'delivery-enqueue', line: `delivery-enqueue: ${nsPerRecord} ns/record on the hot path (median of 10 rounds)`, json: { nsPerRecord } };
+}
+
 export default async function deliveryBench(): Promise<BenchResult[]> {
-  const out = [await throughput()];
+  const out = [await enqueueCost(), await throughput()];
   out.push(await stall('zlib'));
   out.push(await stall('fflate'));
   return out;
