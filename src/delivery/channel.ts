@@ -130,11 +130,19 @@ export class DeliveryChannel {
     const chain = this.chain;
     this.chain = undefined;
     if (!chain) return this.run(true);
+    // Records queued now belong to the closing chain: its final digest must list them. Records routed after this
+    // call (a restart) belong to the next chain, so take these out of the queue right away.
+    this.stopExportTimer();
+    const closing = this.queue;
+    this.queue = [];
+    this.encodingRecords += closing.length;
     return this.enqueueWork(async () => {
-      // Files still queued belong to the closing chain: its final digest must list them (a LocalTrail that shuts
-      // down right after its last call delivers those files and the final digest in the same second).
-      this.stopExportTimer();
-      await this.cutFiles(chain);
+      const size = this.host.options.maxExportBatchSize;
+      for (let i = 0; i < closing.length; i += size) {
+        const batch = closing.slice(i, i + size);
+        this.encodingRecords -= batch.length;
+        await this.encodeBatch(batch, chain);
+      }
       await this.deliverOutbox(true);
       // Nothing new since a digest that ended this very second: that digest already closes the chain.
       const empty = chain.pendingLogFiles === 0 && chain.latest !== undefined && Math.floor(at / 1000) <= Math.floor(chain.windowStart / 1000);
@@ -207,43 +215,49 @@ export class DeliveryChannel {
   }
 
   private async cutFiles(chain: DigestChain | undefined): Promise<void> {
-    const { options, clock, stats } = this.host;
+    const { options } = this.host;
     while (this.queue.length > 0) {
       const batch = this.queue.length <= options.maxExportBatchSize ? this.queue : this.queue.slice(0, options.maxExportBatchSize);
       this.queue = batch === this.queue ? [] : this.queue.slice(batch.length);
-      this.encodingRecords += batch.length;
-      // The file is named for the moment the batch is cut, not for when encoding (which takes real time) ends.
-      const deliveredAt = clock.now();
-      try {
-        const files = await encodeLogFiles(batch, { engine: options.gzip, maxFileBytes: options.maxFileBytes, level: options.gzipLevel });
-        const trail = this.trail;
-        for (const file of files) {
-          const key = logFileKey(this.scope(), deliveredAt);
-          this.outbox.push({
-            object: {
-              kind: 'log',
-              bucket: trail.s3BucketName,
-              key,
-              body: file.body,
-              metadata: {},
-              ...(trail.kmsKeyId ? { kmsKeyId: trail.kmsKeyId } : {}),
-              trailArn: trail.arn,
-            },
-            remaining: [...options.sinks],
-            recordCount: file.recordCount,
-            digestEntry: { hashValue: file.sha256, newestEventTime: file.newestEventTime, oldestEventTime: file.oldestEventTime },
-            ...(chain ? { chain } : {}),
-          });
-          this.outboxRecords += file.recordCount;
-          stats.pendingObjects++;
-        }
-      } catch (error) {
-        stats.droppedRecords += batch.length;
-        stats.queued -= batch.length;
-        this.host.reportError(error, 'delivery.encode');
-      } finally {
-        this.encodingRecords -= batch.length;
+      await this.encodeBatch(batch, chain);
+    }
+  }
+
+  /** Encodes one batch into log files in the outbox; their digest entries go to `chain` once delivered. */
+  private async encodeBatch(batch: CloudTrailRecord[], chain: DigestChain | undefined): Promise<void> {
+    const { options, clock, stats } = this.host;
+    this.encodingRecords += batch.length;
+    // The file is named for the moment the batch is cut, not for when encoding (which takes real time) ends.
+    const deliveredAt = clock.now();
+    try {
+      const files = await encodeLogFiles(batch, { engine: options.gzip, maxFileBytes: options.maxFileBytes, level: options.gzipLevel });
+      const trail = this.trail;
+      for (const file of files) {
+        const key = logFileKey(this.scope(), deliveredAt);
+        this.outbox.push({
+          object: {
+            kind: 'log',
+            bucket: trail.s3BucketName,
+            key,
+            body: file.body,
+            metadata: {},
+            ...(trail.kmsKeyId ? { kmsKeyId: trail.kmsKeyId } : {}),
+            trailArn: trail.arn,
+          },
+          remaining: [...options.sinks],
+          recordCount: file.recordCount,
+          digestEntry: { hashValue: file.sha256, newestEventTime: file.newestEventTime, oldestEventTime: file.oldestEventTime },
+          ...(chain ? { chain } : {}),
+        });
+        this.outboxRecords += file.recordCount;
+        stats.pendingObjects++;
       }
+    } catch (error) {
+      stats.droppedRecords += batch.length;
+      stats.queued -= batch.length;
+      this.host.reportError(error, 'delivery.encode');
+    } finally {
+      this.encodingRecords -= batch.length;
     }
   }
 
@@ -263,7 +277,7 @@ export class DeliveryChannel {
   }
 
   private async cutDigest(chain: DigestChain, end: number): Promise<void> {
-    const { bucket, key, signed } = await chain.cut(end, this.trail, this.region, this.accountId, this.host.keys);
+    const { bucket, key, signed } = await chain.cut(end, this.trail, this.region, this.accountId, this.host.keys, this.latestDigestSecond);
     this.latestDigest = { bucket, key, sha256: signed.sha256, signature: signed.signature };
     this.latestDigestSecond = chain.latestEndSecond;
     this.outbox.push({

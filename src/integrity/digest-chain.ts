@@ -55,11 +55,15 @@ export class DigestChain {
     this.logFiles.push(entry);
   }
 
-  /** Signs the digest of the window ending at `end` and starts the next window there. */
-  async cut(end: number, trail: DeliveryTrail, region: string, accountId: string, keys: SigningKeyRing): Promise<CutDigest> {
+  /**
+   * Signs the digest of the window ending at `end` and starts the next window there. `afterSecond`: the end second of
+   * the channel's newest digest from any chain (an earlier chain may have closed after this one was opened).
+   */
+  async cut(end: number, trail: DeliveryTrail, region: string, accountId: string, keys: SigningKeyRing, afterSecond?: number): Promise<CutDigest> {
     // Digest keys have second precision: two digests in one second would overwrite each other.
     let endTime = Math.max(end, this.start);
-    if (this.lastEndSecond !== undefined && Math.floor(endTime / 1000) <= this.lastEndSecond) endTime = (this.lastEndSecond + 1) * 1000;
+    const last = Math.max(this.lastEndSecond ?? -Infinity, afterSecond ?? -Infinity);
+    if (Number.isFinite(last) && Math.floor(endTime / 1000) <= last) endTime = (last + 1) * 1000;
     const files = this.logFiles;
     this.logFiles = [];
     const bucket = trail.s3BucketName;

@@ -128,3 +128,22 @@ describe('intact chains', () => {
     expect(report.gaps).toHaveLength(1);
   });
 });
+
+describe('digest keys never collide', () => {
+  it('stop, start and stop again within one second: every digest keeps its own key and the folder validates', async () => {
+    const d = newDelivery();
+    await d.delivery.keys.keyFor('us-east-1', d.clock.now());
+    d.delivery.loggingStarted(d.trail, d.clock.now());
+    for (let round = 0; round < 3; round++) {
+      d.delivery.enqueue(route(d.trail), makeRecord(d.clock.now()));
+      d.delivery.loggingStopped(d.trail, d.clock.now());
+      d.delivery.loggingStarted(d.trail, d.clock.now());
+    }
+    d.delivery.enqueue(route(d.trail), makeRecord(d.clock.now()));
+    await d.delivery.shutdown();
+    const keys = digestKeys(d.sink);
+    expect(keys.map((k) => k.slice(-24, -8))).toEqual(['20260301T100000Z', '20260301T100001Z', '20260301T100002Z', '20260301T100003Z']);
+    const report = await expectClean(d);
+    expect(report.summary.logFilesTotal).toBe(4);
+  });
+});
