@@ -73,6 +73,10 @@ describe('localtrail validate (end to end)', () => {
     expect(text).toMatch(/^Validating log files in .* between the first digest and the last digest$/m);
     expect(text).toMatch(/^\d+\/\d+ digest files valid$/m);
     expect(text).not.toMatch(/INVALID/);
+    // Limited to one trail and a time range, the header reads like aws-cli's.
+    const limited = capture();
+    expect(await runCli(['validate', root, '--trail-arn', 'arn:aws:cloudtrail:us-east-1:111122223333:trail/audit', '--start-time', '2026-03-01T10:00:00Z', '--end-time', '2026-03-01T12:00:00Z'], limited.io)).toBe(0);
+    expect(limited.out.join('\n')).toMatch(/^Validating log files for trail arn:aws:cloudtrail:us-east-1:111122223333:trail\/audit between 2026-03-01T10:00:00Z and 2026-03-01T12:00:00Z$/m);
     // The bucket folder alone validates too.
     expect(await runCli(['validate', join(root, 'audit-logs')], capture().io)).toBe(0);
   });

@@ -24,7 +24,8 @@ export function formatValidationReport(report: ValidationReport, options: Format
   const out: string[] = [];
   const from = report.startTime !== undefined ? isoSeconds(report.startTime) : 'the first digest';
   const to = report.endTime !== undefined ? isoSeconds(report.endTime) : 'the last digest';
-  out.push(`Validating log files in ${report.source} between ${from} and ${to}`, '');
+  const what = report.trailArn ? `for trail ${report.trailArn}` : `in ${report.source}`;
+  out.push(`Validating log files ${what} between ${from} and ${to}`, '');
   for (const v of [...report.digests, ...report.logFiles]) {
     if (options.verbose || v.status !== 'valid') out.push(line(v));
   }

@@ -28,6 +28,8 @@ export interface ChainGap {
 
 export interface ValidationReport {
   source: string;
+  /** The trail the report is limited to, when one was given. */
+  trailArn?: string;
   startTime?: number;
   endTime?: number;
   digests: FileVerdict[];
@@ -196,6 +198,7 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
   };
   return {
     source: source.description,
+    ...(options.trailArn ? { trailArn: options.trailArn } : {}),
     ...(start !== undefined ? { startTime: start } : {}),
     ...(end !== undefined ? { endTime: end } : {}),
     digests,
