@@ -91,6 +91,11 @@ export interface ParsedLogFileKey extends KeyScope {
 const LOG_KEY =
   /^(?:(.+)\/)?AWSLogs\/(?:(o-[a-z0-9]{10,32})\/)?(\d{12})\/CloudTrail\/([a-z0-9-]+)\/\d{4}\/\d{2}\/\d{2}\/\3_CloudTrail_\4_(\d{8}T\d{4}Z)_[A-Za-z0-9]{16}\.json\.gz$/;
 
+/**
+ * @example
+ * parseLogFileKey('AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz')
+ * // { accountId: '111122223333', region: 'us-east-2', minuteStamp: '20150801T0210Z', deliveredMinute: 1438395000000 }
+ */
 export function parseLogFileKey(key: string): ParsedLogFileKey | undefined {
   const m = LOG_KEY.exec(key);
   if (!m) return undefined;
@@ -117,6 +122,10 @@ export interface ParsedDigestKey extends KeyScope {
 const DIGEST_KEY =
   /^(?:(.+)\/)?AWSLogs\/(?:(o-[a-z0-9]{10,32})\/)?(\d{12})\/CloudTrail-Digest\/([a-z0-9-]+)\/\d{4}\/\d{2}\/\d{2}\/\3_CloudTrail-Digest_\4_(.+)_([a-z]{2}(?:-[a-z]+)+-\d+)_(\d{8}T\d{6}Z)\.json\.gz$/;
 
+/**
+ * @example
+ * parseDigestKey(digestKey)?.trailName // 'mytrail'
+ */
 export function parseDigestKey(key: string): ParsedDigestKey | undefined {
   const m = DIGEST_KEY.exec(key);
   if (!m) return undefined;

@@ -37,7 +37,11 @@ export interface SigningKeyRingOptions {
 const THIRTY_DAYS = 30 * 24 * 3600_000;
 const TEN_YEARS = 10 * 365 * 24 * 3600_000;
 
-/** Lowercase hex MD5 of a DER public key: CloudTrail's key fingerprint. */
+/**
+ * Lowercase hex MD5 of a DER (PKCS#1) public key: CloudTrail's key fingerprint.
+ * @example
+ * publicKeyFingerprint(listPublicKeysResult.PublicKeyList[0].Value) // '8eba5db5bea9b640d1c96a77256fe7f2'-style
+ */
 export function publicKeyFingerprint(der: Uint8Array): string {
   return createHash('md5').update(der).digest('hex');
 }
@@ -65,6 +69,9 @@ function fail(why: string): never {
 /**
  * Exports a signing key as a private JWK (via `jose`), to keep keys stable across runs: pass it back in
  * `delivery.signingKeys`.
+ * @example
+ * const jwk = await exportSigningKey(await trail.delivery.keys.keyFor('us-east-1', Date.now()));
+ * createLocalTrail({ delivery: { signingKeys: { 'us-east-1': jwk } } });
  */
 export async function exportSigningKey(key: SigningKey): Promise<JWK> {
   return exportJWK(key.privateKey);

@@ -45,6 +45,10 @@ export interface ObjectSource {
 
 /**
  * Objects in a folder written by {@link FilesystemSink}: the root holding bucket folders, or one bucket folder.
+ * Trusts the public keys stored in the folder (`_localtrail-public-keys/`); pass `publicKeys` to validateLogs to
+ * trust only keys you hold.
+ * @example
+ * const report = await validateLogs({ source: folderSource('./.localtrail') });
  */
 export function folderSource(folder: string): ObjectSource {
   const path = resolve(folder);
@@ -102,7 +106,11 @@ export function folderSource(folder: string): ObjectSource {
   };
 }
 
-/** Objects of a {@link MemorySink}. */
+/**
+ * Objects of a {@link MemorySink}.
+ * @example
+ * const report = await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.delivery.chainEndsDelivered() });
+ */
 export function memorySource(sink: MemorySink): ObjectSource {
   return {
     description: `memory sink "${sink.name}"`,
