@@ -308,7 +308,7 @@ export class DeliveryChannel {
       const item = this.outbox[0]!;
       const sinks = item.remaining;
       this.waitingOnSinks = true;
-      const results = await Promise.allSettled(sinks.map((s) => putWithTimeout(s, item.object, options.exportTimeoutMillis)));
+      const results = await Promise.allSettled(sinks.map((s) => putWithTimeout(s, item.object, options.exportTimeoutMillis, this.closed)));
       this.waitingOnSinks = false;
       const failed: DeliverySink[] = [];
       results.forEach((r, i) => {

@@ -12,12 +12,13 @@ export class DeliveryTimeoutError extends Error {
  * The timeout is real time (an unref'd Node timer), not the injectable clock: it bounds real I/O, and a ManualClock
  * moved forward in a test must not time out an upload that is simply still on the wire.
  */
-export function putWithTimeout(sink: DeliverySink, object: DeliveryObject, timeoutMs: number): Promise<void> {
+export function putWithTimeout(sink: DeliverySink, object: DeliveryObject, timeoutMs: number, keepAlive = false): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new DeliveryTimeoutError(`sink "${sink.name}" did not store s3://${object.bucket}/${object.key} within ${timeoutMs} ms`));
     }, timeoutMs);
-    timer.unref();
+    // Unref'd, except while shutting down: then a hung sink must still end in a report, not a silent exit.
+    if (!keepAlive) timer.unref();
     let pending: Promise<void>;
     try {
       pending = Promise.resolve(sink.put(object));
