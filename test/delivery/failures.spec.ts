@@ -119,6 +119,13 @@ describe('delivery failures', () => {
     expect(delivery.stats.droppedRecords).toBe(1);
   });
 
+  it('shutdown() with a hanging sink ends in a report after the export timeout, not a hang', async () => {
+    const { clock, delivery, trail } = setup({ shutdownAttempts: 2, exportTimeoutMillis: 50 }, 'hang');
+    delivery.enqueue(route(trail), makeRecord(clock.now()));
+    const result = await delivery.shutdownAndReport();
+    expect(result.undelivered).toEqual([expect.objectContaining({ kind: 'log', recordCount: 1, error: expect.stringMatching(/^DeliveryTimeoutError: .* within 50 ms$/) })]);
+  });
+
   it('a digest waits behind undelivered log files and the chain stays valid after recovery', async () => {
     const { clock, sink, delivery } = setup({}, 'ok');
     const trail = makeTrail();
