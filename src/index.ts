@@ -86,4 +86,4 @@ export { validateLogs } from './integrity/validation/validate-logs.js';
 export type { ChainGap, FileVerdict, ValidateLogsOptions, ValidationReport, VerdictStatus } from './integrity/validation/validate-logs.js';
 export { folderSource, memorySource } from './integrity/validation/object-source.js';
 export type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey } from './integrity/validation/object-source.js';
-export { formatValidationReport } from './integrity/validation/format-report.js';
+export { formatValidationReport, splitValidationOutput } from './integrity/validation/format-report.js';

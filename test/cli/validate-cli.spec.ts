@@ -87,12 +87,12 @@ describe('localtrail validate (end to end)', () => {
     writeFileSync(log, readFileSync(log).subarray(0, 40));
     const digest = walk(root).filter((f) => f.includes('/CloudTrail-Digest/us-east-1/') && f.endsWith('.json.gz')).sort()[0]!;
     unlinkSync(digest);
-    const { io, out } = capture();
+    const { io, out, err } = capture();
     expect(await runCli(['validate', root], io)).toBe(1);
-    const text = out.join('\n');
+    const text = err.join('\n'); // INVALID lines go to stderr, as with aws-cli
+    expect(out.join('\n')).toMatch(/^\d+\/\d+ digest files valid, 1\/\d+ digest files INVALID$/m);
     expect(text).toContain(`Log file\ts3://audit-logs/${log.slice(root.length + 12)}\tINVALID: invalid format: truncated gzip stream`);
     expect(text).toContain(`Digest file\ts3://audit-logs/${digest.slice(root.length + 12)}\tINVALID: not found (previous digest of`);
-    expect(text).toMatch(/^\d+\/\d+ digest files valid, 1\/\d+ digest files INVALID$/m);
   });
 
   it('--expect-end catches a deleted newest digest; --json prints the report', async () => {
@@ -119,9 +119,9 @@ describe('localtrail validate (end to end)', () => {
     const fake = digests[1]!.replace(/\d{6}Z\.json\.gz$/, '123456Z.json.gz');
     writeFileSync(fake, Buffer.from([0x1f, 0x8b, 0x08]));
     writeFileSync(join(root, 'audit-logs', 'stray.txt'), 'hello');
-    const { io, out } = capture();
+    const { io, err } = capture();
     expect(await runCli(['validate', root], io)).toBe(1);
-    const text = out.join('\n');
+    const text = err.join('\n');
     expect(text).toContain(`${digests[0]!.slice(root.length + 12)}\tINVALID: invalid format: unreadable object metadata`);
     expect(text).toContain(`${fake.slice(root.length + 12)}\tINVALID: invalid format: truncated gzip stream`);
   });

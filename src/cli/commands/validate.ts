@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { folderSource } from '../../integrity/validation/object-source.js';
 import type { ObjectLocation } from '../../integrity/validation/object-source.js';
-import { formatValidationReport } from '../../integrity/validation/format-report.js';
+import { formatValidationReport, splitValidationOutput } from '../../integrity/validation/format-report.js';
 import { validateLogs } from '../../integrity/validation/validate-logs.js';
 import type { ArgSpec } from '../args.js';
 import { UsageError, lastValue, parseArgs, parseTime } from '../args.js';
@@ -11,7 +11,8 @@ import type { CliIo } from '../io.js';
 export const validateUsage = `Usage: localtrail validate <folder> [options]
 
 Validates every digest chain and log file under <folder> (a FilesystemSink root, or one bucket folder in it),
-with the public keys stored in the folder. Exit status 1 when anything is invalid or missing.
+with the public keys stored in the folder. Exit status 1 when anything is invalid or missing. As aws-cli, INVALID
+lines and chain gaps go to stderr, everything else to stdout.
 
 Options:
   --trail-arn <arn>        only the chains of this trail
@@ -40,7 +41,13 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     ...(end ? { endTime: parseTime(end, 'end-time') } : {}),
     expectedChainEnds,
   });
-  io.stdout(args.flags.has('json') ? JSON.stringify(report, null, 2) : formatValidationReport(report, { verbose: args.flags.has('verbose') }));
+  if (args.flags.has('json')) io.stdout(JSON.stringify(report, null, 2));
+  else {
+    // As aws-cli: INVALID and gap lines on stderr, the rest on stdout.
+    const { stdout, stderr } = splitValidationOutput(formatValidationReport(report, { verbose: args.flags.has('verbose') }));
+    if (stderr) io.stderr(stderr);
+    io.stdout(stdout);
+  }
   return report.ok ? 0 : 1;
 }
 

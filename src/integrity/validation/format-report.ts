@@ -16,6 +16,25 @@ function line(v: FileVerdict): string {
   return `${label}\ts3://${v.bucket}/${v.key}\t${message}`;
 }
 
+function gapLine(olderEnd: string, newerStart: string): string {
+  return `No log files were delivered by CloudTrail between ${olderEnd} and ${newerStart}`;
+}
+
+/**
+ * Splits the report as aws-cli prints it: INVALID and gap lines on stderr, everything else on stdout.
+ * @example
+ * const { stdout, stderr } = splitValidationOutput(formatValidationReport(report));
+ */
+export function splitValidationOutput(text: string): { stdout: string; stderr: string } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  for (const l of text.split('\n')) {
+    if (/^(Digest file|Log file)\t.*\tINVALID: /.test(l) || l.startsWith('No log files were delivered by CloudTrail between')) stderr.push(l);
+    else stdout.push(l);
+  }
+  return { stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
 /**
  * @example
  * console.log(formatValidationReport(await validateLogs({ source: folderSource('.localtrail') }), { verbose: true }));
@@ -29,9 +48,7 @@ export function formatValidationReport(report: ValidationReport, options: Format
   for (const v of [...report.digests, ...report.logFiles]) {
     if (options.verbose || v.status !== 'valid') out.push(line(v));
   }
-  if (options.verbose) {
-    for (const g of report.gaps) out.push(`No log files were delivered by CloudTrail between ${g.olderEnd} and ${g.newerStart}`);
-  }
+  for (const g of report.gaps) out.push(gapLine(g.olderEnd, g.newerStart));
   out.push('', `Results requested for ${from} to ${to}`);
   const s = report.summary;
   if (s.digestsTotal === 0) {
