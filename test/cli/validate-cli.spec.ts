@@ -126,6 +126,40 @@ describe('localtrail validate (end to end)', () => {
     expect(text).toContain(`${fake.slice(root.length + 12)}\tINVALID: invalid format: truncated gzip stream`);
   });
 
+  it('--public-key trusts only the given keys: a digest re-signed with a key planted in the folder is caught', async () => {
+    const { root, trail } = await recordTwoHours();
+    const trusted = trail.delivery.keys.all().map((k, i) => {
+      const file = join(root, `..`, `trusted-${i}-${process.pid}.pem`);
+      writeFileSync(file, k.pem);
+      dirs.push(file);
+      return file;
+    });
+    // An attacker rewrites a digest, re-signs it with their own key and plants that key in the folder.
+    const { generateKeyPairSync, createHash, createSign } = await import('node:crypto');
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const der = publicKey.export({ type: 'pkcs1', format: 'der' });
+    const fp = createHash('md5').update(der).digest('hex');
+    writeFileSync(join(root, '_localtrail-public-keys', 'us-east-1', `${fp}.pem`), String(publicKey.export({ type: 'pkcs1', format: 'pem' })));
+    const digest = walk(root).filter((f) => f.includes('/CloudTrail-Digest/us-east-1/') && f.endsWith('.json.gz')).sort().at(-1)!;
+    const body = JSON.parse(gunzipSync(readFileSync(digest)).toString()) as Record<string, unknown> & { logFiles: unknown[] };
+    body['logFiles'] = [];
+    body['digestPublicKeyFingerprint'] = fp;
+    const json = Buffer.from(JSON.stringify(body));
+    const { digestSigningString } = await import('../../src/integrity/digest-file.js');
+    const sig = createSign('RSA-SHA256').update(digestSigningString(body as never, createHash('sha256').update(json).digest('hex'))).sign(privateKey).toString('hex');
+    const { gzipSync } = await import('node:zlib');
+    writeFileSync(digest, gzipSync(json));
+    writeFileSync(`${digest}.metadata.json`, JSON.stringify({ signature: sig, 'signature-algorithm': 'SHA256withRSA' }));
+    // Trusting the folder's own keys, the forged digest itself passes (only the files it dropped show up, as unlisted).
+    const planted = capture();
+    await runCli(['validate', root, '--json'], planted.io);
+    const plantedReport = JSON.parse(planted.out.join('\n')) as { digests: Array<{ key: string; status: string }> };
+    expect(plantedReport.digests.find((d) => digest.endsWith(d.key))!.status).toBe('valid');
+    const { io, err } = capture();
+    expect(await runCli(['validate', root, ...trusted.flatMap((f) => ['--public-key', f])], io)).toBe(1);
+    expect(err.join('\n')).toContain(`${digest.slice(root.length + 12)}\tINVALID: public key not found in region us-east-1 for fingerprint ${fp}`);
+  });
+
   it('prints usage and exits 2 on mistakes', async () => {
     const { io, err } = capture();
     expect(await runCli(['validate'], io)).toBe(2);

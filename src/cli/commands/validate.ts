@@ -1,7 +1,8 @@
 // `localtrail validate <folder>`: validates the log files and digest chains a FilesystemSink wrote.
-import { existsSync, statSync } from 'node:fs';
+import { createPublicKey } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { folderSource } from '../../integrity/validation/object-source.js';
-import type { ObjectLocation } from '../../integrity/validation/object-source.js';
+import type { ObjectLocation, ValidationPublicKey } from '../../integrity/validation/object-source.js';
 import { formatValidationReport, splitValidationOutput } from '../../integrity/validation/format-report.js';
 import { validateLogs } from '../../integrity/validation/validate-logs.js';
 import type { ArgSpec } from '../args.js';
@@ -19,10 +20,12 @@ Options:
   --start-time <time>      only digests ending at or after this time (ISO 8601 or epoch ms)
   --end-time <time>        only digests ending before this time + 1 hour
   --expect-end <s3-url>    s3://bucket/key of a chain's newest digest; reported when missing (repeatable)
+  --public-key <pem-file>  trust only this PKCS#1/SPKI PEM public key, not the keys stored in the folder
+                           (repeatable; use keys kept apart from the logs to catch re-signed digests)
   --verbose                also list valid files and chain gaps
   --json                   print the report as JSON`;
 
-const spec: ArgSpec = { values: ['trail-arn', 'start-time', 'end-time', 'expect-end'], flags: ['verbose', 'json'] };
+const spec: ArgSpec = { values: ['trail-arn', 'start-time', 'end-time', 'expect-end', 'public-key'], flags: ['verbose', 'json'] };
 
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, spec);
@@ -34,8 +37,11 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   const trailArn = lastValue(args, 'trail-arn');
   if (trailArn !== undefined && !/^arn:.+:cloudtrail:.+:\d{12}:trail\/.+$/.test(trailArn)) throw new UsageError(`--trail-arn: not a trail ARN: ${trailArn}`);
   const expectedChainEnds = (args.values.get('expect-end') ?? []).map(parseS3Url);
+  const keyFiles = args.values.get('public-key') ?? [];
+  const publicKeys = keyFiles.map(readPublicKey);
   const report = await validateLogs({
     source: folderSource(folder),
+    ...(keyFiles.length > 0 ? { publicKeys } : {}),
     ...(trailArn ? { trailArn } : {}),
     ...(start ? { startTime: parseTime(start, 'start-time') } : {}),
     ...(end ? { endTime: parseTime(end, 'end-time') } : {}),
@@ -49,6 +55,15 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     io.stdout(stdout);
   }
   return report.ok ? 0 : 1;
+}
+
+function readPublicKey(file: string): ValidationPublicKey {
+  try {
+    const key = createPublicKey(readFileSync(file, 'utf8'));
+    return { value: new Uint8Array(key.export({ type: 'pkcs1', format: 'der' })) };
+  } catch (error) {
+    throw new UsageError(`--public-key: cannot read a public key from ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function parseS3Url(url: string): ObjectLocation {
