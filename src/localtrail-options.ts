@@ -25,6 +25,8 @@ export interface LocalTrailOptions {
   redact?: string[];
   /** Size of the in-memory ring behind `events()`. Older records are dropped and counted. Default 10,000. */
   maxEvents?: number;
+  /** Event history (LookupEvents) kept per (account, region); older events are dropped and counted. Default 100,000. */
+  maxHistoryEvents?: number;
   /** Maps access key ids to the IAM user or role they belong to, for `userIdentity`. */
   identities?: IdentityMapping[];
   /** An AWS Organization to simulate, for organization trails (`createTrail({ IsOrganizationTrail: true })`). */
@@ -45,6 +47,7 @@ export interface ResolvedLocalTrailOptions {
   onError: ErrorHandler;
   redact: string[];
   maxEvents: number;
+  maxHistoryEvents: number;
   identities: IdentityMapping[];
   organization?: OrganizationConfig;
   /** Validated by the DeliveryService when the LocalTrail is built. */
@@ -76,6 +79,12 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
     onError: options.onError ?? (() => {}),
     redact: options.redact ?? [],
     maxEvents,
+    maxHistoryEvents: wholeNumber('maxHistoryEvents', options.maxHistoryEvents ?? 100_000),
     identities: options.identities ?? [],
   };
+}
+
+function wholeNumber(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new TypeError(`localtrail: ${name} must be a whole number >= 0, got ${String(value)}`);
+  return value;
 }

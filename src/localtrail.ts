@@ -10,7 +10,7 @@ import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
 import type * as CT from '@aws-sdk/client-cloudtrail';
-import type { CallerOptions } from './engine/trail-engine.js';
+import type { CallerOptions, TrailEngineStats } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
 import type { SnapshotOptions } from './testing/snapshot.js';
 import { stabilizeRecords } from './testing/snapshot.js';
@@ -28,6 +28,8 @@ export interface LocalTrailStats {
   errors: number;
   /** SDK calls not recorded because recording was suppressed (localtrail's own delivery). */
   suppressed: number;
+  /** The engine: events accepted and routed, history kept and dropped by `maxHistoryEvents`. */
+  engine: TrailEngineStats;
   /** Log file and digest delivery: queued, delivered, dropped (full queue) and failed attempts. */
   delivery: DeliveryStats;
 }
@@ -65,6 +67,7 @@ export class LocalTrail implements RecordSink {
       accountId: this.options.accountId,
       region: this.options.region,
       ...(this.options.organization ? { organization: this.options.organization } : {}),
+      maxHistoryEvents: this.options.maxHistoryEvents,
       onError: (error, where) => this.reportError(error, where),
     });
   }
@@ -90,7 +93,7 @@ export class LocalTrail implements RecordSink {
   }
 
   stats(): LocalTrailStats {
-    return { ...this.counters, droppedFromMemory: this.ring.dropped, delivery: { ...this.delivery.stats } };
+    return { ...this.counters, droppedFromMemory: this.ring.dropped, engine: this.engine.stats(), delivery: { ...this.delivery.stats } };
   }
 
   /**
@@ -103,9 +106,13 @@ export class LocalTrail implements RecordSink {
     return stabilizeRecords(this.ring.toArray(), options);
   }
 
-  /** Forgets the in-memory records and counters (one trail per test, or `reset()` in `beforeEach`). */
+  /**
+   * Forgets the in-memory records, the event history behind `lookupEvents` and the counters (one trail per test, or
+   * `reset()` in `beforeEach`). Trails and their configuration stay.
+   */
   reset(): void {
     this.ring.clear();
+    this.engine.clearHistory();
     this.counters.recorded = 0;
     this.counters.errors = 0;
     this.counters.suppressed = 0;
