@@ -113,8 +113,15 @@ export class DeliveryService implements DeliveryPort {
   }
 
   trailUpdated(before: DeliveryTrail, after: DeliveryTrail, at: number): void {
-    const channels = this.channelsOf(after.arn);
+    let channels = this.channelsOf(after.arn);
     for (const channel of channels) channel.trail = after;
+    // Regions (or member accounts) the trail no longer covers get no more events: close their chains now rather
+    // than signing empty digests for them every hour.
+    const dropped = channels.filter(
+      (c) => (!after.isMultiRegionTrail && c.region !== after.homeRegion) || (!after.isOrganizationTrail && c.accountId !== after.accountId),
+    );
+    for (const channel of dropped) this.track(channel.closeChain(at).then(() => this.rememberEnd(channel)));
+    channels = channels.filter((c) => !dropped.includes(c));
     if (before.logFileValidationEnabled && !after.logFileValidationEnabled) {
       for (const channel of channels) this.track(channel.closeChain(at).then(() => this.rememberEnd(channel)));
     } else if (!before.logFileValidationEnabled && after.logFileValidationEnabled && this.logging.has(after.arn)) {

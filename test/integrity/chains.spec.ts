@@ -147,3 +147,21 @@ describe('digest keys never collide', () => {
     expect(report.summary.logFilesTotal).toBe(4);
   });
 });
+
+describe('trail changes', () => {
+  it('a multi-region trail turned single-region closes the other regions\u2019 chains', async () => {
+    const d = newDelivery();
+    d.trail = makeTrail({ isMultiRegionTrail: true });
+    for (const r of ['us-east-1', 'eu-west-1']) await d.delivery.keys.keyFor(r, d.clock.now());
+    d.delivery.loggingStarted(d.trail, d.clock.now());
+    await run(d, 30, ['us-east-1', 'eu-west-1']);
+    const single = { ...d.trail, isMultiRegionTrail: false };
+    d.delivery.trailUpdated(d.trail, single, d.clock.now());
+    d.trail = single;
+    await run(d, 150, ['us-east-1']);
+    await d.delivery.shutdown();
+    const eu = digestKeys(d.sink).filter((k) => k.includes('/CloudTrail-Digest/eu-west-1/'));
+    expect(eu.map((k) => k.slice(-24, -8))).toEqual(['20260301T103000Z']);
+    await expectClean(d);
+  });
+});
