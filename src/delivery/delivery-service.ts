@@ -85,7 +85,10 @@ export class DeliveryService implements DeliveryPort {
     }
     let channel = this.routeCache.get(route);
     if (!channel) {
+      // A new route object means a new trail snapshot: a region or account covered again may need its chain back.
+      const logging = this.logging.has(route.trail.arn);
       channel = this.channelFor(route.trail, route.region, route.accountId, true);
+      if (logging && route.trail.logFileValidationEnabled && !channel.chain) channel.startChain(this.clock.now());
       this.routeCache.set(route, channel);
     }
     channel.trail = route.trail;

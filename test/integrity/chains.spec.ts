@@ -159,9 +159,15 @@ describe('trail changes', () => {
     d.delivery.trailUpdated(d.trail, single, d.clock.now());
     d.trail = single;
     await run(d, 150, ['us-east-1']);
+    // Multi-region again: the region gets a new (starting) chain.
+    const multi = { ...d.trail, isMultiRegionTrail: true };
+    d.delivery.trailUpdated(d.trail, multi, d.clock.now());
+    d.trail = multi;
+    await run(d, 20, ['us-east-1', 'eu-west-1']);
     await d.delivery.shutdown();
     const eu = digestKeys(d.sink).filter((k) => k.includes('/CloudTrail-Digest/eu-west-1/'));
-    expect(eu.map((k) => k.slice(-24, -8))).toEqual(['20260301T103000Z']);
+    expect(eu.map((k) => k.slice(-24, -8))).toEqual(['20260301T103000Z', '20260301T132000Z']);
+    expect(readJson<DigestBody>(d.sink, eu[1]!).previousDigestSignature).toBeNull();
     await expectClean(d);
   });
 });
