@@ -6,8 +6,14 @@ export type { LocalTrailStats } from './localtrail.js';
 export type { ErrorHandler, LocalTrailOptions } from './localtrail-options.js';
 
 // Recording (the SDK plugin, smithy style)
-export { getLocalTrailPlugin, localTrailMiddleware, localTrailMiddlewareOptions } from './recorder/middleware.js';
-export type { HasRecorder } from './recorder/middleware.js';
+export {
+  getLocalTrailPlugin,
+  localTrailMiddleware,
+  localTrailMiddlewareOptions,
+  localTrailRequestMiddleware,
+  localTrailRequestMiddlewareOptions,
+} from './recorder/middleware.js';
+export type { HasRecorder, LocalTrailMiddlewareConfig } from './recorder/middleware.js';
 export { runWithoutRecording } from './recorder/call-context.js';
 export type { Actor } from './recorder/call-context.js';
 export type { IdentityMapping } from './recorder/identity.js';

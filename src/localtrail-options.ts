@@ -5,6 +5,7 @@ import type { IdentityMapping } from './recorder/identity.js';
 import type { OrganizationConfig } from './engine/organization.js';
 import type { DeliveryOptions } from './delivery/delivery-options.js';
 import { validateOrganization } from './engine/organization.js';
+import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
 
 /** Called with every failure inside localtrail; never with the application's own errors. */
@@ -25,7 +26,10 @@ export interface LocalTrailOptions {
   redact?: string[];
   /** Size of the in-memory ring behind `events()`. Older records are dropped and counted. Default 10,000. */
   maxEvents?: number;
-  /** Event history (LookupEvents) kept per (account, region); older events are dropped and counted. Default 100,000. */
+  /**
+   * Event history (LookupEvents) kept per (account, region); older events are dropped and counted. Default 10,000:
+   * an in-process history is memory the application pays for (records are ~2 KB each).
+   */
   maxHistoryEvents?: number;
   /** Maps access key ids to the IAM user or role they belong to, for `userIdentity`. */
   identities?: IdentityMapping[];
@@ -79,7 +83,7 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
     onError: options.onError ?? (() => {}),
     redact: options.redact ?? [],
     maxEvents,
-    maxHistoryEvents: wholeNumber('maxHistoryEvents', options.maxHistoryEvents ?? 100_000),
+    maxHistoryEvents: wholeNumber('maxHistoryEvents', options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS),
     identities: options.identities ?? [],
   };
 }

@@ -60,7 +60,7 @@ import type { Caller } from './trail-registry.js';
 import { TrailRegistry } from './trail-registry.js';
 
 /** History kept per (account, region) unless `maxHistoryEvents` says otherwise. */
-export const DEFAULT_MAX_HISTORY_EVENTS = 100_000;
+export const DEFAULT_MAX_HISTORY_EVENTS = 10_000;
 
 /** The account and region a control-plane call is made as; each defaults to the engine's. */
 export interface CallerOptions {
@@ -79,7 +79,7 @@ export interface TrailEngineOptions {
   delivery?: DeliveryPort;
   /** Failures inside `accept` go here, never to the caller. */
   onError?: (error: unknown, where: string) => void;
-  /** Management events kept per (account, region) for LookupEvents (a memory bound next to the 90 days). Default 100,000. */
+  /** Management events kept per (account, region) for LookupEvents (a memory bound next to the 90 days). Default 10,000. */
   maxHistoryEvents?: number;
 }
 

@@ -1,51 +1,56 @@
-// eventID: a ULID (time-ordered, monotonic within a millisecond) written in CloudTrail's lowercase GUID form.
-import { randomBytes } from 'node:crypto';
-import { monotonicFactory } from 'ulid';
+// eventID: a ULID-style id (48-bit millisecond time + 80 random bits, monotonic within a millisecond) written in
+// CloudTrail's lowercase GUID form, so ids sort by time.
+//
+// Why not the `ulid` package: its monotonic factory builds Crockford base32 strings character by character and
+// its ulidToUUID goes through BigInt; together ~36,000 instructions an id (measured with callgrind), about 1.5% of a
+// whole SDK call on its own. This writes the same 128 bits straight to hex from a pooled random buffer (~1,500).
+import { randomFillSync } from 'node:crypto';
 
-// ulid asks crypto for every character unless given a PRNG (~90 µs an id); a pooled one costs ~0.5 µs.
-let pool = randomBytes(4096);
-let position = 0;
-function pooledRandom(): number {
-  if (position >= pool.length) {
-    pool = randomBytes(4096);
-    position = 0;
-  }
-  return pool[position++]! / 256;
-}
-
-const nextUlid = monotonicFactory(pooledRandom);
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const DECODE = new Int8Array(128).fill(-1);
-for (let i = 0; i < CROCKFORD.length; i++) DECODE[CROCKFORD.charCodeAt(i)] = i;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const pool = Buffer.allocUnsafe(4096);
+let poolOffset = pool.length;
 
-/** A new eventID for an event at `time` (epoch ms): sorts by time, unique, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`. */
+let lastTime = -1;
+/** The 80 random bits of the last id, as 10 bytes, incremented for ids in the same millisecond. */
+const last = new Uint8Array(10);
+
+/** A new eventID for an event at `time` (epoch ms): unique, time-ordered, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`. */
 export function newEventId(time: number): string {
-  return ulidToGuid(nextUlid(time));
+  if (time <= lastTime) {
+    // Same (or an earlier, clock-stepped) millisecond: keep the previous time and count up, as ULID's monotonic mode.
+    increment(last);
+  } else {
+    lastTime = time;
+    if (poolOffset + 10 > pool.length) {
+      randomFillSync(pool);
+      poolOffset = 0;
+    }
+    for (let i = 0; i < 10; i++) last[i] = pool[poolOffset + i]!;
+    poolOffset += 10;
+  }
+  const t = lastTime;
+  const high = Math.floor(t / 0x1000000); // top 24 bits of the 48-bit time
+  const low = t % 0x1000000;
+  return (
+    HEX[(high >>> 16) & 0xff]! + HEX[(high >>> 8) & 0xff]! + HEX[high & 0xff]! + HEX[(low >>> 16) & 0xff]! + '-' +
+    HEX[(low >>> 8) & 0xff]! + HEX[low & 0xff]! + '-' +
+    HEX[last[0]!]! + HEX[last[1]!]! + '-' +
+    HEX[last[2]!]! + HEX[last[3]!]! + '-' +
+    HEX[last[4]!]! + HEX[last[5]!]! + HEX[last[6]!]! + HEX[last[7]!]! + HEX[last[8]!]! + HEX[last[9]!]!
+  );
 }
 
-/**
- * `ulid`'s own ulidToUUID costs ~5 µs through BigInt; this table decode is ~0.2 µs. 26 base32 characters carry
- * 130 bits of which the first 2 are zero: the remaining 128 bits are the GUID.
- */
-export function ulidToGuid(id: string): string {
-  const bytes = new Uint8Array(16);
-  let acc = 0;
-  let bits = -2; // drop the two leading zero bits of the first character
-  let index = 0;
-  for (let i = 0; i < 26; i++) {
-    acc = ((acc << 5) | DECODE[id.charCodeAt(i)]!) & 0xffff;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[index++] = (acc >> bits) & 0xff;
+function increment(bytes: Uint8Array): void {
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    if (bytes[i] !== 0xff) {
+      bytes[i] = bytes[i]! + 1;
+      return;
     }
+    bytes[i] = 0;
   }
-  let out = '';
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
-    out += HEX[bytes[i]!];
-  }
-  return out;
+}
+
+/** The millisecond time encoded in an eventID made by {@link newEventId}. */
+export function eventIdTime(id: string): number {
+  return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
 }

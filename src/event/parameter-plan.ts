@@ -22,6 +22,8 @@ export interface ParameterPlan {
 
 export interface MemberPlan {
   key: string;
+  /** The SDK member name lower-cased, for the secret-name check without a lookup per call. */
+  lower: string;
   plan: ParameterPlan;
 }
 

@@ -49,8 +49,11 @@ function convert(value: unknown, plan: ParameterPlan, state: State, depth: numbe
     case 'bigint':
       return value.toString();
   }
-  if (isBinaryLike(value)) return describeBinary(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  // A modelled structure, list or map is never a body or a date: skip those checks on the common path.
+  if (plan.kind === PlanKind.Any) {
+    if (isBinaryLike(value)) return describeBinary(value);
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  }
   if (state.budget <= 0) return '[truncated]';
   if (depth >= MAX_DEPTH) return '[too deep]';
   if (state.ancestors.includes(value as object)) return '[circular]';
@@ -83,24 +86,29 @@ function convertObject(
   const out: JsonObject = {};
   const isMap = plan.kind === PlanKind.Map;
   const mapValue = isMap && plan.value ? plan.value() : ANY_PLAN;
-  for (const name in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, name) || name === '$metadata') continue;
+  const names = Object.keys(value);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (name === '$metadata') continue;
     if (state.budget <= 0) {
       out['truncated'] = true;
       break;
     }
     let key: string;
     let memberPlan: ParameterPlan;
+    let lower: string;
     if (isMap) {
       key = name;
       memberPlan = mapValue;
+      lower = lowerCase(name);
     } else {
       const member = plan.kind === PlanKind.Struct && plan.member ? plan.member(name) : undefined;
       key = renames?.[name] ?? member?.key ?? lowerCamel(name);
       memberPlan = member?.plan ?? ANY_PLAN;
+      lower = member?.lower ?? lowerCase(name);
     }
     // Secret names apply to map keys too: user data (DynamoDB attributes, tags, metadata) is where they hide.
-    if (state.options.secretNames.has(lowerCase(name))) memberPlan = SENSITIVE;
+    if (state.options.secretNames.has(lower)) memberPlan = SENSITIVE;
     state.budget -= key.length;
     const v = convert(value[name], memberPlan, state, depth + 1);
     if (v !== undefined) out[key] = v;

@@ -1,4 +1,4 @@
-// What the recorder holds for one call in flight, and the hook that sees the request the SDK really sends.
+// What the recorder holds for one call in flight, and the two ways it sees the request the SDK really sends.
 import type { JsonObject } from '../event/record.js';
 import type { Actor } from './call-context.js';
 import type { OperationPlans } from './schema-plan.js';
@@ -10,7 +10,7 @@ export interface SelectedAuthScheme {
   signer?: { sign(request: unknown, ...rest: unknown[]): unknown };
 }
 
-/** The request as signed: headers, host and path. */
+/** The request as sent: headers, host and path. */
 export interface SentRequest {
   headers?: Record<string, string>;
   hostname?: string;
@@ -25,29 +25,40 @@ export interface CallCapture {
   requestParameters: JsonObject | null;
   plans?: OperationPlans;
   actor?: Actor;
-  scheme?: SelectedAuthScheme;
   request?: SentRequest;
 }
 
+/** Where the capture of the call in flight sits on the SDK's handler context, for the request middleware. */
+const CAPTURE = Symbol.for('localtrail.capture');
+
+export function attachCapture(context: object, capture: CallCapture): void {
+  (context as Record<symbol, unknown>)[CAPTURE] = capture;
+}
+
+/** The request middleware (finalizeRequest) hands each attempt's request to the call's capture. */
+export function noteRequest(context: object, request: unknown): void {
+  const capture = (context as Record<symbol, CallCapture | undefined>)[CAPTURE];
+  if (capture) capture.request = request as SentRequest;
+}
+
 /**
- * Sees the auth scheme and the final request of a call, with one middleware at `initialize`, so a plain
- * `middlewareStack.add(localTrailMiddleware(trail), localTrailMiddlewareOptions)` records every field.
- *
- * Why this way: the user-agent and host headers exist only from the build step on, and an initialize middleware
+ * For a lone `middlewareStack.add(localTrailMiddleware(trail), localTrailMiddlewareOptions)`, where no request
+ * middleware runs: the user-agent and host headers exist only from the build step on, and an initialize middleware
  * never sees the request. The SDK's httpAuthSchemeMiddleware stores `{ identity, signer, httpAuthOption }` on
- * `context.__smithy_context.selectedHttpAuthScheme` and httpSigningMiddleware later calls `signer.sign(request)`
- * with the finished request; watching that property (per call) and wrapping `sign` (delegating untouched) shows
- * us both, once per attempt, without a second middleware or any copy of the request.
+ * `context.__smithy_context.selectedHttpAuthScheme` and httpSigningMiddleware then calls `signer.sign(request)` with
+ * the finished request; watching that property (per call) and handing the SDK a signer that notes the request and
+ * delegates untouched shows the request to the lone middleware too. `trail.plugin()` does not need this: it adds the
+ * request middleware, which is cheaper (no accessor on a fresh object per call).
  */
 export function watchAuthScheme(smithyContext: Record<string | symbol, unknown>, capture: CallCapture): void {
-  smithyContext[CAPTURE] = capture;
+  smithyContext[WATCHED_CAPTURE] = capture;
   if (smithyContext[WATCHED] === true) return;
   smithyContext[SCHEME] = smithyContext['selectedHttpAuthScheme'];
   smithyContext[WATCHED] = true;
   Object.defineProperty(smithyContext, 'selectedHttpAuthScheme', SCHEME_WATCH);
 }
 
-const CAPTURE = Symbol('localtrail.capture');
+const WATCHED_CAPTURE = Symbol('localtrail.watchedCapture');
 const SCHEME = Symbol('localtrail.scheme');
 const WATCHED = Symbol('localtrail.watched');
 
@@ -61,11 +72,9 @@ const SCHEME_WATCH: PropertyDescriptor = {
   },
   set(this: Record<symbol, unknown>, value: SelectedAuthScheme | undefined) {
     this[SCHEME] = value;
-    const capture = this[CAPTURE] as CallCapture | undefined;
-    if (!capture) return;
-    capture.scheme = value;
+    const capture = this[WATCHED_CAPTURE] as CallCapture | undefined;
     const signer = value?.signer;
-    if (signer && typeof signer.sign === 'function') {
+    if (capture && signer && typeof signer.sign === 'function') {
       const spy = Object.create(signer) as typeof signer;
       spy.sign = (request: unknown, ...rest: unknown[]) => {
         capture.request = request as SentRequest;

@@ -1,6 +1,11 @@
 // The SDK middleware: one record per logical call (outermost at initialize, so after all retries), never in the way.
 import type {
   AbsoluteLocation,
+  FinalizeHandler,
+  FinalizeHandlerArguments,
+  FinalizeHandlerOutput,
+  FinalizeRequestHandlerOptions,
+  FinalizeRequestMiddleware,
   HandlerExecutionContext,
   InitializeHandler,
   InitializeHandlerArguments,
@@ -12,6 +17,7 @@ import type {
 } from '@smithy/types';
 import { isRecordingSuppressed } from './call-context.js';
 import type { CallCapture } from './call-capture.js';
+import { noteRequest } from './call-capture.js';
 import type { Recorder, RecorderContext } from './recorder.js';
 
 /**
@@ -32,22 +38,46 @@ export interface HasRecorder {
 }
 
 /**
+ * Where the request middleware sits: any finalizeRequest position sees the finished request (headers are set in
+ * build); it runs once per attempt and only hands the request to the call's capture.
+ */
+export const localTrailRequestMiddlewareOptions: FinalizeRequestHandlerOptions & AbsoluteLocation & { name: string; override: true } = {
+  name: 'localTrailRequestMiddleware',
+  step: 'finalizeRequest',
+  priority: 'low',
+  tags: ['LOCALTRAIL', 'AUDIT'],
+  override: true,
+};
+
+export interface LocalTrailMiddlewareConfig {
+  /**
+   * True when {@link localTrailRequestMiddleware} is on the same stack (as `getLocalTrailPlugin` adds it). Default
+   * false: the lone middleware then watches the SDK's auth scheme to see the request (a little slower).
+   */
+  withRequestMiddleware?: boolean;
+}
+
+/**
  * The recording middleware for a LocalTrail, for `client.middlewareStack.add(localTrailMiddleware(trail),
- * localTrailMiddlewareOptions)`. Prefer `client.middlewareStack.use(trail.plugin())`.
+ * localTrailMiddlewareOptions)`, which records every field on its own. `client.middlewareStack.use(trail.plugin())`
+ * is the same with a cheaper way to read the request.
  */
 export function localTrailMiddleware<Input extends object, Output extends MetadataBearer>(
   trail: HasRecorder,
+  config: LocalTrailMiddlewareConfig = {},
 ): InitializeMiddleware<Input, Output> {
   const recorder = trail.recorder;
+  const watchRequest = config.withRequestMiddleware !== true;
   return (next: InitializeHandler<Input, Output>, context: HandlerExecutionContext) =>
     async (args: InitializeHandlerArguments<Input>): Promise<InitializeHandlerOutput<Output>> => {
       if (isRecordingSuppressed()) {
         recorder.sink.countSuppressed();
         return next(args);
       }
+      const ctx = context as unknown as RecorderContext;
       let capture: CallCapture | undefined;
       try {
-        capture = recorder.begin(context as unknown as RecorderContext, args.input);
+        capture = recorder.begin(ctx, args.input, watchRequest);
       } catch (e) {
         recorder.sink.reportError(e, 'capture');
       }
@@ -55,11 +85,20 @@ export function localTrailMiddleware<Input extends object, Output extends Metada
       try {
         result = await next(args);
       } catch (error) {
-        if (capture) recorder.finish(capture, undefined, undefined, error, true);
+        if (capture) recorder.finish(capture, ctx, undefined, undefined, error, true);
         throw error;
       }
-      if (capture) recorder.finish(capture, result.output, result.response, undefined, false);
+      if (capture) recorder.finish(capture, ctx, result.output, result.response, undefined, false);
       return result;
+    };
+}
+
+/** Hands each attempt's finished request (user agent, host, path, length) to the recording middleware. */
+export function localTrailRequestMiddleware<Input extends object, Output extends MetadataBearer>(): FinalizeRequestMiddleware<Input, Output> {
+  return (next: FinalizeHandler<Input, Output>, context: HandlerExecutionContext) =>
+    (args: FinalizeHandlerArguments<Input>): Promise<FinalizeHandlerOutput<Output>> => {
+      noteRequest(context, args.request);
+      return next(args);
     };
 }
 
@@ -69,7 +108,8 @@ export function getLocalTrailPlugin<Input extends object = object, Output extend
 ): Pluggable<Input, Output> {
   return {
     applyToStack(stack) {
-      stack.add(localTrailMiddleware<Input, Output>(trail), localTrailMiddlewareOptions);
+      stack.add(localTrailMiddleware<Input, Output>(trail, { withRequestMiddleware: true }), localTrailMiddlewareOptions);
+      stack.add(localTrailRequestMiddleware<Input, Output>(), localTrailRequestMiddlewareOptions);
     },
   };
 }

@@ -11,7 +11,8 @@ import { signingNameForClient } from '../catalog/services.js';
 import type { ResolvedLocalTrailOptions } from '../localtrail-options.js';
 import { currentActor } from './call-context.js';
 import type { CallCapture } from './call-capture.js';
-import { watchAuthScheme } from './call-capture.js';
+import type { SelectedAuthScheme } from './call-capture.js';
+import { attachCapture, watchAuthScheme } from './call-capture.js';
 import { errorFacts } from './error-facts.js';
 import { IdentityResolver } from './identity.js';
 import { plansForOperation } from './schema-plan.js';
@@ -45,8 +46,11 @@ export class Recorder {
     this.redaction = compileRedaction(options.redact);
   }
 
-  /** Called before `next`: snapshots the input (later middlewares change it) and hooks the auth scheme. */
-  begin(context: RecorderContext, input: unknown): CallCapture {
+  /**
+   * Called before `next`: snapshots the input (later middlewares change it) and makes the capture findable by the
+   * request middleware; without one (`watchRequest`), watches the auth scheme for the request instead.
+   */
+  begin(context: RecorderContext, input: unknown, watchRequest = false): CallCapture {
     const smithy = context.__smithy_context;
     const operation = (smithy?.['operation'] as string | undefined) ?? context.commandName?.replace(/Command$/, '') ?? 'Unknown';
     const plans = plansForOperation(smithy?.['operationSchema']);
@@ -63,14 +67,20 @@ export class Recorder {
       secretNames: this.redaction.names,
       renames: context.clientName === 'S3Client' ? S3_RENAMES : undefined,
     });
-    if (smithy) watchAuthScheme(smithy, capture);
+    if (watchRequest) {
+      if (smithy) watchAuthScheme(smithy, capture);
+    } else {
+      attachCapture(context, capture);
+    }
     return capture;
   }
 
   /** Called after the call settled (after all retries). Builds and hands over the record; never throws. */
-  finish(capture: CallCapture, output: unknown, response: unknown, error: unknown, failed: boolean): void {
+  finish(capture: CallCapture, context: RecorderContext, output: unknown, response: unknown, error: unknown, failed: boolean): void {
     try {
-      const record = buildRecord(this.facts(capture, output, response, error, failed));
+      // Set by the SDK's httpAuthSchemeMiddleware during serialize; absent when the call failed before auth.
+      const scheme = context.__smithy_context?.['selectedHttpAuthScheme'] as SelectedAuthScheme | undefined;
+      const record = buildRecord(this.facts(capture, scheme, output, response, error, failed));
       if (this.redaction.paths.length > 0) applyRedactionPaths(record, this.redaction.paths);
       this.sink.accept(record);
     } catch (e) {
@@ -78,8 +88,14 @@ export class Recorder {
     }
   }
 
-  private facts(capture: CallCapture, output: unknown, response: unknown, error: unknown, failed: boolean): CallFacts {
-    const scheme = capture.scheme;
+  private facts(
+    capture: CallCapture,
+    scheme: SelectedAuthScheme | undefined,
+    output: unknown,
+    response: unknown,
+    error: unknown,
+    failed: boolean,
+  ): CallFacts {
     const signing = scheme?.httpAuthOption?.signingProperties;
     const identity = scheme?.identity;
     const credentials = identity?.accessKeyId

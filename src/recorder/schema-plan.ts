@@ -60,7 +60,7 @@ function structPlan(ns: NormalizedSchema): ParameterPlan {
       members ??= new Map(ns.structIterator());
       const schema = members.get(name);
       if (!schema) return undefined;
-      member = { key: keepNames ? name : lowerCamel(name), plan: planFor(schema) };
+      member = { key: keepNames ? name : lowerCamel(name), lower: name.toLowerCase(), plan: planFor(schema) };
       resolved.set(name, member);
       return member;
     },

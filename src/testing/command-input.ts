@@ -59,7 +59,7 @@ function convertStruct(
 
 /** A leaf goes through the recorder's own converter, so `Date`s, bodies and odd numbers read the same. */
 function convertLeaf(value: unknown, plan: ParameterPlan): unknown {
-  const wrapper: ParameterPlan = { kind: PlanKind.Struct, member: () => ({ key: 'v', plan }) };
+  const wrapper: ParameterPlan = { kind: PlanKind.Struct, member: () => ({ key: 'v', lower: 'v', plan }) };
   const converted = toParameters({ v: value }, wrapper, { secretNames: NO_SECRETS });
   return converted && 'v' in converted ? converted['v'] : value;
 }

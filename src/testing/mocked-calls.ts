@@ -100,7 +100,8 @@ async function recordOne(trail: LocalTrail, call: MockedSendCall, options: Recor
     const region = (await readRegion(client)) ?? options.region ?? trail.options.region;
     const signingName = typeof client?.config?.defaultSigningName === 'string' ? client.config.defaultSigningName : undefined;
     const credentials = options.credentials ?? (await readCredentials(client));
-    capture.scheme = {
+    // Stands in for what the SDK's auth middleware would have selected; the recorder reads it from the context.
+    context.__smithy_context!['selectedHttpAuthScheme'] = {
       // The recorder only asks whether a session token exists; the token itself is not handed on.
       identity: credentials && {
         accessKeyId: credentials.accessKeyId,
@@ -110,7 +111,7 @@ async function recordOne(trail: LocalTrail, call: MockedSendCall, options: Recor
       httpAuthOption: { signingProperties: { ...(signingName ? { signingName } : {}), signingRegion: region } },
     };
     const settled = await settle(call);
-    trail.recorder.finish(capture, settled.output, undefined, settled.error, settled.failed);
+    trail.recorder.finish(capture, context, settled.output, undefined, settled.error, settled.failed);
   } catch (error) {
     trail.reportError(error, 'record-mocked-call');
   }
