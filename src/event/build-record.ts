@@ -91,7 +91,7 @@ export function buildRecord(f: CallFacts): CloudTrailRecord {
   record.managementEvent = dataType === undefined;
   record.recipientAccountId = f.accountId;
   record.eventCategory = dataType === undefined ? 'Management' : 'Data';
-  if (f.https && f.host) record.tlsDetails = { clientProvidedHostHeader: f.host };
+  if (f.https && f.host) record.tlsDetails = tlsDetailsFor(f.host);
   return record;
 }
 
@@ -105,6 +105,19 @@ function additionalEventData(f: CallFacts, isS3: boolean, isSts: boolean, awsReg
   }
   if (f.actor) (data ??= {})['actor'] = f.actor;
   return data;
+}
+
+const tlsDetailsCache = new Map<string, NonNullable<CloudTrailRecord['tlsDetails']>>();
+
+/** One frozen tlsDetails per host, shared by its records (retained records are what the garbage collector pays for). */
+function tlsDetailsFor(host: string): NonNullable<CloudTrailRecord['tlsDetails']> {
+  let details = tlsDetailsCache.get(host);
+  if (details === undefined) {
+    details = Object.freeze({ clientProvidedHostHeader: host });
+    if (tlsDetailsCache.size > 1000) tlsDetailsCache.clear();
+    tlsDetailsCache.set(host, details);
+  }
+  return details;
 }
 
 function cap(value: string): string {

@@ -52,18 +52,22 @@ export class IdentityResolver {
     return mapping?.accountId ?? this.defaultAccountId;
   }
 
-  /** A fresh (shallow-copied) userIdentity for the credentials. */
+  /**
+   * The userIdentity for the credentials. Records of the same principal share one frozen object: a copy per record
+   * would be retained for as long as the record is (the ring, history, delivery queues) and cost the garbage
+   * collector on every call.
+   */
   identityFor(credentials: ResolvedCredentials | undefined): UserIdentity {
     const keyId = credentials?.accessKeyId;
     if (!keyId) return { type: 'Unknown', principalId: '', accountId: this.accountFor(credentials) };
     const cacheKey = `${keyId}|${credentials.hasSessionToken ? 1 : 0}|${credentials.accountId ?? ''}`;
     let identity = this.cache.get(cacheKey);
     if (!identity) {
-      identity = this.build(keyId, credentials);
+      identity = deepFreeze(this.build(keyId, credentials));
       if (this.cache.size > 1000) this.cache.clear();
       this.cache.set(cacheKey, identity);
     }
-    return { ...identity };
+    return identity;
   }
 
   private mappingFor(accessKeyId: string): IdentityMapping | undefined {
@@ -117,4 +121,9 @@ function syntheticId(prefix: string, seed: string): string {
   let id = prefix;
   for (let i = 0; i < 17; i++) id += alphabet[digest[i]! & 31];
   return id;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) if (child && typeof child === 'object') deepFreeze(child as object);
+  return Object.freeze(value);
 }
