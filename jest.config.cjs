@@ -5,7 +5,7 @@ module.exports = {
   roots: ['<rootDir>/test/jest'],
   testMatch: ['**/*.spec.ts'],
   transform: {
-    '^.+\\.(ts|js|mjs)$': [
+    '^.+\\.ts$': [
       '@swc/jest',
       {
         jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
@@ -13,8 +13,6 @@ module.exports = {
       },
     ],
   },
-  // jose ships ESM only; jest (on Node < 24.9) loads CommonJS, so it is compiled like the sources.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   // Sources import siblings as `./x.js` (NodeNext); jest resolves them to the `.ts` files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],

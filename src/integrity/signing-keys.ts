@@ -1,13 +1,12 @@
 // One RSA-2048 signing key pair per region: generated (off the event loop) or supplied, with fingerprints,
 // validity windows and ListPublicKeys answers (cloudtrail-facts §4.5).
 import { KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPair } from 'node:crypto';
-import { exportJWK, importJWK, importPKCS8 } from 'jose';
-import type { JWK } from 'jose';
+import type { JsonWebKey } from 'node:crypto';
 import type { Clock } from '../clock/clock.js';
 import type { DeliveryPublicKey } from '../delivery/port.js';
 
 /** A private key as a user may supply it: PKCS#8 PEM, a private JWK, or a Node `KeyObject`. */
-export type SigningKeyInput = string | JWK | KeyObject;
+export type SigningKeyInput = string | JsonWebKey | KeyObject;
 
 /** A region's key pair as delivery signs with it. */
 export interface SigningKey {
@@ -47,19 +46,24 @@ export function publicKeyFingerprint(der: Uint8Array): string {
 }
 
 /**
- * Turns a supplied private key (PKCS#8 PEM, JWK or KeyObject) into a Node KeyObject, using `jose` for PEM/JWK import.
+ * Turns a supplied private key (PKCS#8 or PKCS#1 PEM, private JWK, or KeyObject) into a Node KeyObject.
+ *
+ * Node's own crypto reads all three forms. (`jose` did this first; it ships only as ES modules, which jest's
+ * CommonJS runtime cannot load, so every jest user of the package broke on import.)
  * @example
  * const key = await importSigningKey(readFileSync('us-east-1.pem', 'utf8'));
  */
 export async function importSigningKey(input: SigningKeyInput): Promise<KeyObject> {
   if (input instanceof KeyObject) return input.type === 'private' ? input : fail('a public key was supplied');
-  if (typeof input === 'string') {
-    if (input.includes('BEGIN RSA PRIVATE KEY')) return createPrivateKey(input);
-    return KeyObject.from(await importPKCS8(input, 'RS256', { extractable: true }));
+  try {
+    if (typeof input === 'string') return createPrivateKey(input);
+    if (input.kty !== 'RSA') return fail(`a ${String(input.kty)} JWK was supplied`);
+    if (input.d === undefined) return fail('a public JWK was supplied');
+    return createPrivateKey({ key: input, format: 'jwk' });
+  } catch (error) {
+    if (error instanceof TypeError && error.message.startsWith('localtrail:')) throw error;
+    return fail(`it could not be read (${error instanceof Error ? error.message : String(error)})`);
   }
-  const imported = await importJWK(input, 'RS256', { extractable: true });
-  if (imported instanceof Uint8Array) return fail('a symmetric JWK was supplied');
-  return KeyObject.from(imported);
 }
 
 function fail(why: string): never {
@@ -67,14 +71,14 @@ function fail(why: string): never {
 }
 
 /**
- * Exports a signing key as a private JWK (via `jose`), to keep keys stable across runs: pass it back in
+ * Exports a signing key as a private JWK, to keep keys stable across runs: pass it back in
  * `delivery.signingKeys`.
  * @example
  * const jwk = await exportSigningKey(await trail.delivery.keys.keyFor('us-east-1', Date.now()));
  * createLocalTrail({ delivery: { signingKeys: { 'us-east-1': jwk } } });
  */
-export async function exportSigningKey(key: SigningKey): Promise<JWK> {
-  return exportJWK(key.privateKey);
+export async function exportSigningKey(key: SigningKey): Promise<JsonWebKey> {
+  return key.privateKey.export({ format: 'jwk' });
 }
 
 export function describeKey(region: string, privateKey: KeyObject, validityStartTime: number, validityEndTime: number): SigningKey {

@@ -1,4 +1,4 @@
-// Signing keys: generated per region or supplied (PKCS#8 PEM / JWK via jose), fingerprints, rotation, ListPublicKeys.
+// Signing keys: generated per region or supplied (PKCS#8 PEM / JWK, read by node:crypto), fingerprints, rotation, ListPublicKeys.
 import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
@@ -36,7 +36,7 @@ describe('signing keys', () => {
     expect(ring.list('eu-west-1', T0, T0 + 40 * DAY)).toEqual([]);
   });
 
-  it('can be supplied as PKCS#8 PEM or JWK (jose) and exported again; digests carry their fingerprint and validate', async () => {
+  it('can be supplied as PKCS#8 PEM or JWK and exported again; digests carry their fingerprint and validate', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = String(privateKey.export({ type: 'pkcs8', format: 'pem' }));
     const jwk = await exportSigningKey({ privateKey } as never);
