@@ -8,6 +8,7 @@ import { round } from './harness.js';
 interface WorkerResult {
   usPerOp: Record<string, number>;
   vsPlain: { median: number; min: number; max: number };
+  unretainedVsPlain: { median: number; min: number; max: number };
   otelVsPlain: { median: number; min: number; max: number };
   localtrailVsOtel: number;
   middlewareUs: number;
@@ -28,12 +29,14 @@ export default async function recordOverhead(): Promise<BenchResult[]> {
       line:
         `record-overhead: ${vsPlain}x plain (rounds ${round(r.vsPlain.min)}–${round(r.vsPlain.max)}), ${vsOtel}x otel ` +
         `(plain ${round(r.usPerOp['plain']!, 1)} µs/call, localtrail ${round(r.usPerOp['localtrail']!, 1)} µs, ` +
-        `otel ${round(r.usPerOp['otel']!, 1)} µs = ${round(r.otelVsPlain.median)}x plain; middleware alone ${r.middlewareUs} µs/call)`,
+        `otel ${round(r.usPerOp['otel']!, 1)} µs = ${round(r.otelVsPlain.median)}x plain; ` +
+        `nothing kept in memory ${round(r.unretainedVsPlain.median)}x plain; middleware alone ${r.middlewareUs} µs/call)`,
       json: {
         vsPlain,
         vsOtel,
         vsPlainMin: round(r.vsPlain.min),
         vsPlainMax: round(r.vsPlain.max),
+        unretainedVsPlain: round(r.unretainedVsPlain.median),
         otelVsPlain: round(r.otelVsPlain.median),
         plainUsPerCall: round(r.usPerOp['plain']!, 1),
         localtrailUsPerCall: round(r.usPerOp['localtrail']!, 1),

@@ -24,7 +24,7 @@ const { DynamoDBClient, GetItemCommand } = require('@aws-sdk/client-dynamodb') a
 // Measure what users run: the built package when present (tsx's transform adds helpers of its own).
 const built = new URL('../dist/esm/index.js', import.meta.url).href;
 const lib = (existsSync(new URL(built)) ? await import(built) : await import('../src/index.js')) as typeof import('../src/index.js');
-const { createLocalTrail, localTrailMiddleware } = lib;
+const { createLocalTrail, localTrailMiddleware, localTrailRequestMiddleware } = lib;
 
 const body = Buffer.from(JSON.stringify({ Item: { pk: { S: 'user#1' }, name: { S: 'Ada' } } }));
 const requestHandler = {
@@ -44,8 +44,12 @@ const input = { TableName: 'Users', Key: { pk: { S: 'user#1' } } };
 
 const plain = makeClient();
 const recorded = makeClient();
-const trail = createLocalTrail({ maxEvents: 1000 });
+const trail = createLocalTrail();
 recorded.middlewareStack.use(trail.plugin());
+// The same recording with nothing kept in memory (no events() ring, no LookupEvents history): separates the cost of
+// building records from the garbage collector's cost of retaining them.
+const unretained = makeClient();
+unretained.middlewareStack.use(createLocalTrail({ maxEvents: 0, maxHistoryEvents: 0 }).plugin());
 
 async function calls(client: InstanceType<typeof DynamoDBClient>, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await client.send(new GetItemCommand(input));
@@ -55,6 +59,7 @@ let otelSpans = 0;
 const variants: Variant[] = [
   { name: 'plain', run: (n) => calls(plain, n) },
   { name: 'localtrail', run: (n) => calls(recorded, n) },
+  { name: 'localtrail-unretained', run: (n) => calls(unretained, n) },
   {
     name: 'otel',
     async run(n) {
@@ -78,6 +83,7 @@ process.stdout.write(
   JSON.stringify({
     usPerOp: result.usPerOp,
     vsPlain: result.ratios['localtrail']!,
+    unretainedVsPlain: result.ratios['localtrail-unretained']!,
     otelVsPlain: result.ratios['otel']!,
     localtrailVsOtel: round(result.usPerOp['localtrail']! / result.usPerOp['otel']!),
     middlewareUs: micro,
@@ -101,12 +107,14 @@ async function middlewareAlone(): Promise<number> {
   const { context, output } = captured!;
   const smithy = context['__smithy_context'] as Record<string, unknown>;
   const scheme = smithy['selectedHttpAuthScheme'];
-  const next = async () => {
-    // Stands in for the rest of the stack: sets the auth scheme as the SDK does, returns the captured output.
+  // As trail.plugin() installs it: the request reaches the capture through the finalizeRequest companion. The inner
+  // handler stands in for the rest of the stack: it sets the auth scheme as the SDK does and returns the output.
+  const companion = localTrailRequestMiddleware()((async () => output) as never, context as never);
+  const request = { headers: { host: 'dynamodb.us-east-1.amazonaws.com', 'user-agent': 'aws-sdk-js/3 api/dynamodb#3', 'content-length': '60' } };
+  const handler = localTrailMiddleware(t, { withRequestMiddleware: true })((async () => {
     smithy['selectedHttpAuthScheme'] = { ...(scheme as object) };
-    return output as never;
-  };
-  const handler = localTrailMiddleware(t)(next as never, context as never);
+    return companion({ request } as never);
+  }) as never, context as never);
   const samples: number[] = [];
   for (let r = 0; r < 15; r++) {
     const n = 5000;

@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmarks/*.bench.ts in this one process, prints one line per figure and writes
 // benchmarks/results.json. `npm run bench -- record` runs only files whose name contains "record".
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Benchmark, BenchResult } from './harness.js';
@@ -14,7 +14,10 @@ const files = readdirSync(here)
   .sort();
 
 console.log(`machine: ${machine()}`);
-const results: Record<string, Record<string, number | string>> = {};
+const resultsFile = join(here, 'results.json');
+// A filtered run (`npm run bench -- record`) updates its own entries and keeps the others'.
+const results: Record<string, Record<string, number | string>> =
+  filters.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, Record<string, number | string>>) : {};
 let failed = false;
 for (const file of files) {
   try {
@@ -30,6 +33,6 @@ for (const file of files) {
   }
 }
 results['machine'] = { description: machine() };
-writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 console.log(`wrote benchmarks/results.json (${files.length} benchmark files)`);
 if (failed) process.exitCode = 1;
