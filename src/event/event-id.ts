@@ -14,7 +14,7 @@ let lastTime = -1;
 /** The 80 random bits of the last id, as 10 bytes, incremented for ids in the same millisecond. */
 const last = new Uint8Array(10);
 
-/** A new eventID for an event at `time` (epoch ms): unique, time-ordered, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`. */
+/** A new eventID for an event at `time` (epoch ms): unique, time-ordered, lowercase GUID form (8-4-4-4-12 hex digits). */
 export function newEventId(time: number): string {
   if (time <= lastTime) {
     // Same (or an earlier, clock-stepped) millisecond: keep the previous time and count up, as ULID's monotonic mode.
