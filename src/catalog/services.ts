@@ -12,21 +12,27 @@ const EVENT_SOURCE_EXCEPTIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Client class names whose signing name is not the class name lower-cased minus `Client` (used only when the call
- * failed before auth, so no signing name is known).
+ * Services whose SigV4 signing name (and so eventSource) differs from their SDK name lower-cased: the client class
+ * without `Client` (`SFNClient` → `sfn`) or the last segment of the Smithy namespace (`com.amazonaws.sfn` → `sfn`).
+ * Used when no signing name was seen: a call that failed before auth, or a command class in a test matcher.
  */
-const CLIENT_SIGNING_NAMES: Readonly<Record<string, string>> = {
-  CloudWatchClient: 'monitoring',
-  CloudWatchLogsClient: 'logs',
-  EventBridgeClient: 'events',
-  SFNClient: 'states',
-  SESClient: 'ses',
-  SESv2Client: 'ses',
-  ElasticLoadBalancingV2Client: 'elasticloadbalancing',
-  CognitoIdentityProviderClient: 'cognito-idp',
-  ApiGatewayManagementApiClient: 'execute-api',
-  LambdaClient: 'lambda',
-  RDSDataClient: 'rds-data',
+const SIGNING_NAME_BY_SERVICE: Readonly<Record<string, string>> = {
+  cloudwatch: 'monitoring',
+  cloudwatchlogs: 'logs',
+  eventbridge: 'events',
+  sfn: 'states',
+  cognitoidentityprovider: 'cognito-idp',
+  cognitoidentity: 'cognito-identity',
+  apigatewaymanagementapi: 'execute-api',
+  elasticloadbalancingv2: 'elasticloadbalancing',
+  sesv2: 'ses',
+  kinesisanalyticsv2: 'kinesisanalytics',
+  rdsdata: 'rds-data',
+  ssoadmin: 'sso',
+  ssooidc: 'sso-oauth',
+  ssmincidents: 'ssm-incidents',
+  marketplacecatalog: 'aws-marketplace',
+  pinpoint: 'mobiletargeting',
 };
 
 /**
@@ -57,10 +63,20 @@ export function eventSourceFor(signingName: string): string {
   return source;
 }
 
-/** The signing name to assume for a client class when the call never reached auth. */
+/** The signing name to assume for a client class (`S3Client`) when the call never reached auth. */
 export function signingNameForClient(clientName: string | undefined): string {
   if (!clientName) return 'unknown';
-  return CLIENT_SIGNING_NAMES[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
+  return signingNameForService(clientName.replace(/Client$/, ''));
+}
+
+/** The signing name of a Smithy service namespace (`com.amazonaws.s3` → `s3`). */
+export function signingNameForNamespace(namespace: string): string {
+  return signingNameForService(namespace.slice(namespace.lastIndexOf('.') + 1));
+}
+
+function signingNameForService(name: string): string {
+  const key = name.toLowerCase();
+  return SIGNING_NAME_BY_SERVICE[key] ?? key;
 }
 
 /** True for services whose events CloudTrail records in us-east-1 regardless of the client's region. */

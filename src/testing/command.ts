@@ -1,6 +1,6 @@
 // Which records an SDK Command class stands for: its operation, service and eventName, read from the class itself.
 import { eventNameFor } from '../catalog/event-names.js';
-import { eventSourceFor } from '../catalog/services.js';
+import { eventSourceFor, signingNameForNamespace } from '../catalog/services.js';
 
 /** Any SDK v3 command class (`PutObjectCommand`, `GetItemCommand` …); only its name and schema are read. */
 export type CommandClass = abstract new (input: never) => unknown;
@@ -18,30 +18,6 @@ export interface CommandIdentity {
   /** The operation schema (`[9, namespace, name, traits, input, output]`) for input conversion, when present. */
   operationSchema?: readonly unknown[];
 }
-
-/**
- * Smithy namespaces whose SigV4 signing name (and so CloudTrail eventSource) differs from the namespace's last
- * segment. Command classes do not carry the signing name; this covers the common clients.
- */
-const SIGNING_NAME_BY_NAMESPACE: Readonly<Record<string, string>> = {
-  cloudwatch: 'monitoring',
-  cloudwatchlogs: 'logs',
-  eventbridge: 'events',
-  sfn: 'states',
-  cognitoidentityprovider: 'cognito-idp',
-  cognitoidentity: 'cognito-identity',
-  apigatewaymanagementapi: 'execute-api',
-  elasticloadbalancingv2: 'elasticloadbalancing',
-  sesv2: 'ses',
-  kinesisanalyticsv2: 'kinesisanalytics',
-  rdsdata: 'rds-data',
-  ssoadmin: 'sso',
-  ssooidc: 'sso-oauth',
-  route53domains: 'route53domains',
-  ssmincidents: 'ssm-incidents',
-  marketplacecatalog: 'aws-marketplace',
-  pinpoint: 'mobiletargeting',
-};
 
 const cache = new WeakMap<object, CommandIdentity>();
 
@@ -75,7 +51,7 @@ export function commandIdentity(command: unknown, matcherName = 'localtrail'): C
   const operation = typeof schema?.[2] === 'string' ? schema[2] : command.name.replace(/Command$/, '');
   if (!operation) throw new TypeError(`${matcherName}: ${command.name || 'this class'} does not look like an SDK command class`);
   const namespace = typeof schema?.[1] === 'string' ? schema[1] : undefined;
-  const eventSource = namespace ? eventSourceFor(signingNameFor(namespace)) : undefined;
+  const eventSource = namespace ? eventSourceFor(signingNameForNamespace(namespace)) : undefined;
   const identity: CommandIdentity = {
     commandName: command.name || `${operation}Command`,
     operation,
@@ -85,12 +61,6 @@ export function commandIdentity(command: unknown, matcherName = 'localtrail'): C
   };
   cache.set(command, identity);
   return identity;
-}
-
-/** `com.amazonaws.s3` → `s3`, with the exceptions above. */
-export function signingNameFor(namespace: string): string {
-  const last = namespace.slice(namespace.lastIndexOf('.') + 1).toLowerCase();
-  return SIGNING_NAME_BY_NAMESPACE[last] ?? last;
 }
 
 /** An instance built with an empty input (command constructors only store the input), or undefined. */
