@@ -64,26 +64,10 @@ export function toApiTrail(trail: TrailState): Trail {
   );
 }
 
-/** The response shape of CreateTrail and UpdateTrail. */
+/** The response shape of CreateTrail and UpdateTrail: the Trail without its home region and selector flags. */
 export function toCreateResponse(trail: TrailState): CreateTrailResponse {
-  return copyDefined<CreateTrailResponse>(
-    {},
-    {
-      Name: trail.name,
-      S3BucketName: trail.s3BucketName,
-      S3KeyPrefix: trail.s3KeyPrefix,
-      SnsTopicName: trail.snsTopicName,
-      SnsTopicARN: trail.snsTopicArn,
-      IncludeGlobalServiceEvents: trail.includeGlobalServiceEvents,
-      IsMultiRegionTrail: trail.isMultiRegionTrail,
-      TrailARN: trail.arn,
-      LogFileValidationEnabled: trail.logFileValidationEnabled,
-      CloudWatchLogsLogGroupArn: trail.cloudWatchLogsLogGroupArn,
-      CloudWatchLogsRoleArn: trail.cloudWatchLogsRoleArn,
-      KmsKeyId: trail.kmsKeyId,
-      IsOrganizationTrail: trail.isOrganizationTrail,
-    },
-  );
+  const { HomeRegion: _home, HasCustomEventSelectors: _selectors, HasInsightSelectors: _insights, ...response } = toApiTrail(trail);
+  return response;
 }
 
 /** A fresh, frozen snapshot of the trail for delivery. */
