@@ -3,6 +3,7 @@ import { resourcesFor } from '../catalog/resources.js';
 import { operationFacts } from './operation-facts.js';
 import type { CloudTrailRecord, JsonObject, UserIdentity } from './record.js';
 import { EVENT_VERSION } from './record.js';
+import { sharedResources, sharedTlsDetails, sharedUserAgent } from './shared-parts.js';
 import { secondPrecision } from './time.js';
 
 /** Everything the recorder learned about one logical call (after retries), free of SDK types. */
@@ -63,7 +64,7 @@ export function buildRecord(f: CallFacts): CloudTrailRecord {
     sourceIPAddress: f.sourceIpAddress,
   } as CloudTrailRecord;
   if (f.userAgent !== undefined) {
-    const ua = cap(f.userAgent);
+    const ua = sharedUserAgent(cap(f.userAgent));
     // S3 data events show the user agent in brackets (cloudtrail-facts §1.2).
     record.userAgent = isS3 && dataType ? `[${ua}]` : ua;
   }
@@ -86,12 +87,12 @@ export function buildRecord(f: CallFacts): CloudTrailRecord {
     accountId: f.accountId,
     partition: f.partition,
   });
-  if (resources.length > 0) record.resources = resources;
+  if (resources.length > 0) record.resources = sharedResources(resources);
   record.eventType = 'AwsApiCall';
   record.managementEvent = dataType === undefined;
   record.recipientAccountId = f.accountId;
   record.eventCategory = dataType === undefined ? 'Management' : 'Data';
-  if (f.https && f.host) record.tlsDetails = tlsDetailsFor(f.host);
+  if (f.https && f.host) record.tlsDetails = sharedTlsDetails(f.host);
   return record;
 }
 
@@ -105,19 +106,6 @@ function additionalEventData(f: CallFacts, isS3: boolean, isSts: boolean, awsReg
   }
   if (f.actor) (data ??= {})['actor'] = f.actor;
   return data;
-}
-
-const tlsDetailsCache = new Map<string, NonNullable<CloudTrailRecord['tlsDetails']>>();
-
-/** One frozen tlsDetails per host, shared by its records (retained records are what the garbage collector pays for). */
-function tlsDetailsFor(host: string): NonNullable<CloudTrailRecord['tlsDetails']> {
-  let details = tlsDetailsCache.get(host);
-  if (details === undefined) {
-    details = Object.freeze({ clientProvidedHostHeader: host });
-    if (tlsDetailsCache.size > 1000) tlsDetailsCache.clear();
-    tlsDetailsCache.set(host, details);
-  }
-  return details;
 }
 
 function cap(value: string): string {
