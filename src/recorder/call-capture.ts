@@ -28,16 +28,24 @@ export interface CallCapture {
   request?: SentRequest;
 }
 
-/** Where the capture of the call in flight sits on the SDK's handler context, for the request middleware. */
+/**
+ * Where the capture of the call in flight travels to the request middleware: on the handler arguments, which the
+ * SDK's middlewares pass down or spread (`{ ...args, request }`) step by step, so each call carries its own. The
+ * handler context is not enough on its own: with `cacheMiddleware: true` one context serves every concurrent call of
+ * a command class. It is the fallback for a middleware that builds its arguments afresh.
+ */
 const CAPTURE = Symbol.for('localtrail.capture');
 
-export function attachCapture(context: object, capture: CallCapture): void {
+/** The arguments to pass on, carrying the capture (a copy: the caller's command object is never written to). */
+export function attachCapture<Args extends object>(args: Args, context: object, capture: CallCapture): Args {
   (context as Record<symbol, unknown>)[CAPTURE] = capture;
+  return { ...args, [CAPTURE]: capture };
 }
 
 /** The request middleware (finalizeRequest) hands each attempt's request to the call's capture. */
-export function noteRequest(context: object, request: unknown): void {
-  const capture = (context as Record<symbol, CallCapture | undefined>)[CAPTURE];
+export function noteRequest(args: object, context: object, request: unknown): void {
+  const capture =
+    (args as Record<symbol, CallCapture | undefined>)[CAPTURE] ?? (context as Record<symbol, CallCapture | undefined>)[CAPTURE];
   if (capture) capture.request = request as SentRequest;
 }
 

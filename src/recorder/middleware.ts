@@ -17,7 +17,7 @@ import type {
 } from '@smithy/types';
 import { isRecordingSuppressed } from './call-context.js';
 import type { CallCapture } from './call-capture.js';
-import { noteRequest } from './call-capture.js';
+import { attachCapture, noteRequest } from './call-capture.js';
 import type { Recorder, RecorderContext } from './recorder.js';
 
 /**
@@ -76,14 +76,16 @@ export function localTrailMiddleware<Input extends object, Output extends Metada
       }
       const ctx = context as unknown as RecorderContext;
       let capture: CallCapture | undefined;
+      let passed = args;
       try {
         capture = recorder.begin(ctx, args.input, watchRequest);
+        if (!watchRequest) passed = attachCapture(args, context, capture);
       } catch (e) {
         recorder.sink.reportError(e, 'capture');
       }
       let result: InitializeHandlerOutput<Output>;
       try {
-        result = await next(args);
+        result = await next(passed);
       } catch (error) {
         if (capture) recorder.finish(capture, ctx, undefined, undefined, error, true);
         throw error;
@@ -97,7 +99,7 @@ export function localTrailMiddleware<Input extends object, Output extends Metada
 export function localTrailRequestMiddleware<Input extends object, Output extends MetadataBearer>(): FinalizeRequestMiddleware<Input, Output> {
   return (next: FinalizeHandler<Input, Output>, context: HandlerExecutionContext) =>
     (args: FinalizeHandlerArguments<Input>): Promise<FinalizeHandlerOutput<Output>> => {
-      noteRequest(context, args.request);
+      noteRequest(args, context, args.request);
       return next(args);
     };
 }

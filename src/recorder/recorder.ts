@@ -12,7 +12,7 @@ import type { ResolvedLocalTrailOptions } from '../localtrail-options.js';
 import { currentActor } from './call-context.js';
 import type { CallCapture } from './call-capture.js';
 import type { SelectedAuthScheme } from './call-capture.js';
-import { attachCapture, watchAuthScheme } from './call-capture.js';
+import { watchAuthScheme } from './call-capture.js';
 import { errorFacts } from './error-facts.js';
 import { IdentityResolver } from './identity.js';
 import { plansForOperation } from './schema-plan.js';
@@ -47,8 +47,9 @@ export class Recorder {
   }
 
   /**
-   * Called before `next`: snapshots the input (later middlewares change it) and makes the capture findable by the
-   * request middleware; without one (`watchRequest`), watches the auth scheme for the request instead.
+   * Called before `next`: snapshots the input (later middlewares change it). Without a request middleware
+   * (`watchRequest`), watches the auth scheme for the request; with one, the caller passes the capture down the
+   * handler arguments (`attachCapture`).
    */
   begin(context: RecorderContext, input: unknown, watchRequest = false): CallCapture {
     const smithy = context.__smithy_context;
@@ -67,11 +68,7 @@ export class Recorder {
       secretNames: this.redaction.names,
       renames: context.clientName === 'S3Client' ? S3_RENAMES : undefined,
     });
-    if (watchRequest) {
-      if (smithy) watchAuthScheme(smithy, capture);
-    } else {
-      attachCapture(context, capture);
-    }
+    if (watchRequest && smithy) watchAuthScheme(smithy, capture);
     return capture;
   }
 
