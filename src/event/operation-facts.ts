@@ -17,6 +17,8 @@ export interface OperationFacts {
 }
 
 const cache = new Map<string, OperationFacts>();
+/** The last answer: calls come in runs of one operation, and these strings are usually the SDK's own constants. */
+let last: { signingName: string; operation: string; variant: string; facts: OperationFacts } | undefined;
 
 /**
  * Facts for `operation` of the service signed as `signingName`. Only STS (global vs regional endpoint, by host) and
@@ -24,6 +26,7 @@ const cache = new Map<string, OperationFacts>();
  */
 export function operationFacts(signingName: string, operation: string, host: string | undefined, path: string | undefined): OperationFacts {
   const variant = signingName === 'sts' ? (host === 'sts.amazonaws.com' ? 'global' : '') : signingName === 'lambda' ? (path?.slice(0, 12) ?? '') : '';
+  if (last !== undefined && last.operation === operation && last.signingName === signingName && last.variant === variant) return last.facts;
   const key = `${signingName}\u0000${operation}\u0000${variant}`;
   let facts = cache.get(key);
   if (facts === undefined) {
@@ -41,5 +44,6 @@ export function operationFacts(signingName: string, operation: string, host: str
     if (cache.size > 5000) cache.clear();
     cache.set(key, facts);
   }
+  last = { signingName, operation, variant, facts };
   return facts;
 }

@@ -9,16 +9,30 @@ type TlsDetails = NonNullable<CloudTrailRecord['tlsDetails']>;
 /** Distinct values kept per table; past it the table starts over (hosts, agents and ARNs are few in practice). */
 const TABLE_LIMIT = 1000;
 
+/**
+ * A bounded key → value table that remembers the last hit: calls come in runs of the same client and operation, and
+ * comparing with the last key (often the very same string) is cheaper than hashing a fresh string for the Map.
+ */
 class SharedTable<T> {
   private readonly values = new Map<string, T>();
+  private lastKey: string | undefined;
+  private lastValue: T | undefined;
 
   get(key: string): T | undefined {
-    return this.values.get(key);
+    if (key === this.lastKey) return this.lastValue;
+    const value = this.values.get(key);
+    if (value !== undefined) {
+      this.lastKey = key;
+      this.lastValue = value;
+    }
+    return value;
   }
 
   set(key: string, value: T): T {
     if (this.values.size >= TABLE_LIMIT) this.values.clear();
     this.values.set(key, value);
+    this.lastKey = key;
+    this.lastValue = value;
     return value;
   }
 }
@@ -39,9 +53,28 @@ export function sharedTlsDetails(host: string): TlsDetails {
 
 /** One frozen `resources[]` per distinct list (the same table or bucket, called again and again). */
 export function sharedResources(resources: CloudTrailResource[]): CloudTrailResource[] {
-  let key = '';
-  for (const r of resources) key += `${r.type}\n${r.accountId ?? ''}\n${r.ARN ?? ''}\n${r.ARNPrefix ?? ''}\n`;
-  const shared = resourceLists.get(key) ?? resourceLists.set(key, Object.freeze(resources.map((r) => Object.freeze(r))));
+  // Nearly every list has one resource: its ARN is the key, no new string needed; the comparison settles the rest.
+  const key = resources.length === 1 ? (resources[0]!.ARN ?? resources[0]!.ARNPrefix ?? '') : listKey(resources);
+  let shared = resourceLists.get(key);
+  if (shared === undefined || !sameResources(shared, resources)) {
+    shared = resourceLists.set(key, Object.freeze(resources.map((r) => Object.freeze(r))));
+  }
   // Frozen at run time; typed as the record's mutable array so records stay one plain type.
   return shared as CloudTrailResource[];
+}
+
+function listKey(resources: readonly CloudTrailResource[]): string {
+  let key = '';
+  for (const r of resources) key += `${r.type}\n${r.ARN ?? ''}\n${r.ARNPrefix ?? ''}\n`;
+  return key;
+}
+
+function sameResources(a: readonly CloudTrailResource[], b: readonly CloudTrailResource[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.type !== y.type || x.accountId !== y.accountId || x.ARN !== y.ARN || x.ARNPrefix !== y.ARNPrefix) return false;
+  }
+  return true;
 }

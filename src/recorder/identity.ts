@@ -37,6 +37,8 @@ export const DEFAULT_SESSION_NAME = 'localtrail-session';
 /** Builds userIdentity objects, caching one per (key, account) since the same keys sign call after call. */
 export class IdentityResolver {
   private readonly cache = new Map<string, UserIdentity>();
+  /** The last answer: the same credentials sign call after call, so a comparison usually spares the key and lookup. */
+  private last: { keyId: string; session: boolean; accountId: string | undefined; identity: UserIdentity } | undefined;
 
   constructor(
     private readonly mappings: readonly IdentityMapping[],
@@ -60,6 +62,10 @@ export class IdentityResolver {
   identityFor(credentials: ResolvedCredentials | undefined): UserIdentity {
     const keyId = credentials?.accessKeyId;
     if (!keyId) return { type: 'Unknown', principalId: '', accountId: this.accountFor(credentials) };
+    const last = this.last;
+    if (last !== undefined && last.keyId === keyId && last.session === credentials.hasSessionToken && last.accountId === credentials.accountId) {
+      return last.identity;
+    }
     const cacheKey = `${keyId}|${credentials.hasSessionToken ? 1 : 0}|${credentials.accountId ?? ''}`;
     let identity = this.cache.get(cacheKey);
     if (!identity) {
@@ -67,6 +73,7 @@ export class IdentityResolver {
       if (this.cache.size > 1000) this.cache.clear();
       this.cache.set(cacheKey, identity);
     }
+    this.last = { keyId, session: credentials.hasSessionToken, accountId: credentials.accountId, identity };
     return identity;
   }
 

@@ -51,16 +51,16 @@ export const localTrailRequestMiddlewareOptions: FinalizeRequestHandlerOptions &
 
 export interface LocalTrailMiddlewareConfig {
   /**
-   * True when {@link localTrailRequestMiddleware} is on the same stack (as `getLocalTrailPlugin` adds it). Default
-   * false: the lone middleware then watches the SDK's auth scheme to see the request (a little slower).
+   * True when {@link localTrailRequestMiddleware} is on the same stack (as `getLocalTrailPlugin` adds it with
+   * `requestMiddleware: true`). Default false: the middleware then sees the request by watching the SDK's auth scheme.
    */
   withRequestMiddleware?: boolean;
 }
 
 /**
  * The recording middleware for a LocalTrail, for `client.middlewareStack.add(localTrailMiddleware(trail),
- * localTrailMiddlewareOptions)`, which records every field on its own. `client.middlewareStack.use(trail.plugin())`
- * is the same with a cheaper way to read the request.
+ * localTrailMiddlewareOptions)`, which records every field on its own; `client.middlewareStack.use(trail.plugin())`
+ * adds the same.
  */
 export function localTrailMiddleware<Input extends object, Output extends MetadataBearer>(
   trail: HasRecorder,
@@ -104,14 +104,27 @@ export function localTrailRequestMiddleware<Input extends object, Output extends
     };
 }
 
+export interface LocalTrailPluginOptions {
+  /**
+   * Also add {@link localTrailRequestMiddleware}, which hands each call its own request through the handler
+   * arguments. Only a client created with `cacheMiddleware: true` needs it, and only for concurrent calls: the SDK
+   * then shares one handler context between them (and mixes their endpoints itself), so without it one call's
+   * user agent, host and size can land in another's record. Default false: the second middleware costs every call
+   * about as much as the recording itself (the SDK resolves each middleware anew per call).
+   */
+  requestMiddleware?: boolean;
+}
+
 /** The plugin for `client.middlewareStack.use(getLocalTrailPlugin(trail))` (what `trail.plugin()` returns). */
 export function getLocalTrailPlugin<Input extends object = object, Output extends MetadataBearer = MetadataBearer>(
   trail: HasRecorder,
+  options: LocalTrailPluginOptions = {},
 ): Pluggable<Input, Output> {
+  const withRequestMiddleware = options.requestMiddleware === true;
   return {
     applyToStack(stack) {
-      stack.add(localTrailMiddleware<Input, Output>(trail, { withRequestMiddleware: true }), localTrailMiddlewareOptions);
-      stack.add(localTrailRequestMiddleware<Input, Output>(), localTrailRequestMiddlewareOptions);
+      stack.add(localTrailMiddleware<Input, Output>(trail, { withRequestMiddleware }), localTrailMiddlewareOptions);
+      if (withRequestMiddleware) stack.add(localTrailRequestMiddleware<Input, Output>(), localTrailRequestMiddlewareOptions);
     },
   };
 }

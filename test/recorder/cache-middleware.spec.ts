@@ -6,20 +6,50 @@ import { createLocalTrail } from '../../src/index.js';
 import { LONG_TERM } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';
 
+/** Each reply waits a different time, so concurrent calls overtake each other; the request id names the body size. */
+function s3WithCachedMiddleware() {
+  const handler = stubHandler(async (request, attempt) => {
+    await new Promise((r) => setTimeout(r, (attempt * 7) % 13));
+    return { headers: { 'x-amz-request-id': `req-${request.headers['content-length']}` } };
+  });
+  return { handler, s3: new S3Client({ region: 'eu-west-1', credentials: LONG_TERM, requestHandler: handler, cacheMiddleware: true }) };
+}
+
+const put = (i: number) => new PutObjectCommand({ Bucket: `bucket-${i}`, Key: 'k', Body: 'x'.repeat(i + 1) });
+const sizeOf = (e: { additionalEventData?: unknown }) => (e.additionalEventData as { bytesTransferredIn: number }).bytesTransferredIn;
+
 describe('a client with cacheMiddleware: true', () => {
-  it('gives each concurrent call the request it really sent (host, size, request id)', async () => {
+  it('plugin(): sequential calls each get their own request', async () => {
     const trail = createLocalTrail();
-    // Each reply waits a different time, so calls overtake each other between the request and the response. The
-    // request id names the body size, which is unique per call.
-    const handler = stubHandler(async (request, attempt) => {
-      await new Promise((r) => setTimeout(r, (attempt * 7) % 13));
-      return { headers: { 'x-amz-request-id': `req-${request.headers['content-length']}` } };
-    });
-    const s3 = new S3Client({ region: 'eu-west-1', credentials: LONG_TERM, requestHandler: handler, cacheMiddleware: true });
+    const { handler, s3 } = s3WithCachedMiddleware();
     s3.middlewareStack.use(trail.plugin());
+    for (let i = 0; i < 5; i++) await s3.send(put(i));
+    const events = trail.events();
+    expect(events).toHaveLength(5);
+    events.forEach((e, i) => {
+      expect(e.tlsDetails?.clientProvidedHostHeader).toBe(`bucket-${i}.s3.eu-west-1.amazonaws.com`);
+      expect(e.tlsDetails?.clientProvidedHostHeader).toBe(handler.requests[i]!.headers['host']);
+      expect(sizeOf(e)).toBe(i + 1);
+    });
+  });
+
+  it('plugin(): concurrent calls are each recorded once with their own input and response', async () => {
+    const trail = createLocalTrail();
+    const { s3 } = s3WithCachedMiddleware();
+    s3.middlewareStack.use(trail.plugin());
+    await Promise.all(Array.from({ length: 30 }, (_, i) => s3.send(put(i))));
+    const events = trail.events();
+    expect(new Set(events.map((e) => (e.requestParameters as { bucketName: string }).bucketName)).size).toBe(30);
+    expect(new Set(events.map((e) => e.requestID)).size).toBe(30);
+  });
+
+  it('plugin({ requestMiddleware: true }): concurrent calls get the request each really sent (host, size, request id)', async () => {
+    const trail = createLocalTrail();
+    const { handler, s3 } = s3WithCachedMiddleware();
+    s3.middlewareStack.use(trail.plugin({ requestMiddleware: true }));
     const n = 60;
     await Promise.all(
-      Array.from({ length: n }, (_, i) => s3.send(new PutObjectCommand({ Bucket: `bucket-${i}`, Key: 'k', Body: 'x'.repeat(i + 1) }))),
+      Array.from({ length: n }, (_, i) => s3.send(put(i))),
     );
     // The SDK itself shares its resolved endpoint between such calls (they can all go to one bucket's host), so the
     // record must show the request as sent, not as the input would suggest.
@@ -27,13 +57,13 @@ describe('a client with cacheMiddleware: true', () => {
     const events = trail.events();
     expect(events).toHaveLength(n);
     for (const e of events) {
-      const size = (e.additionalEventData as { bytesTransferredIn: number }).bytesTransferredIn;
+      const size = sizeOf(e);
       const sent = sentBySize.get(size)!;
       expect(sent).toBeDefined();
       expect(e.requestID).toBe(`req-${size}`);
       expect(e.tlsDetails?.clientProvidedHostHeader).toBe(sent.headers['host']);
       expect(e.userAgent).toBe(`[${sent.headers['user-agent']}]`);
     }
-    expect(new Set(events.map((e) => (e.additionalEventData as { bytesTransferredIn: number }).bytesTransferredIn)).size).toBe(n);
+    expect(new Set(events.map(sizeOf)).size).toBe(n);
   });
 });
