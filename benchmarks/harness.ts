@@ -26,12 +26,30 @@ export interface InterleavedResult {
 }
 
 /**
+ * `wall`: elapsed time. `cpu`: CPU time of the whole process (every thread, so the garbage collector's helper threads
+ * count too), which leaves out the time other programs on a shared machine take the cores away.
+ */
+export type Clock = 'wall' | 'cpu';
+
+/** Microseconds on the given clock. */
+export function now(clock: Clock): number {
+  if (clock === 'wall') return Number(process.hrtime.bigint()) / 1000;
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+/**
  * Runs the variants A, B, C, A, B, C, … in `rounds` rounds of `opsPerRound` operations each after a warm-up,
  * computing each variant's ratio to the first one (the baseline) per round; reports medians and spread.
  */
 export async function interleave(
   variants: Variant[],
-  { rounds = 15, opsPerRound = 2000, warmupOps = 3000 }: { rounds?: number; opsPerRound?: number; warmupOps?: number } = {},
+  {
+    rounds = 15,
+    opsPerRound = 2000,
+    warmupOps = 3000,
+    clock = 'wall',
+  }: { rounds?: number; opsPerRound?: number; warmupOps?: number; clock?: Clock } = {},
 ): Promise<InterleavedResult> {
   for (const v of variants) await v.run(warmupOps);
   const times: Record<string, number[]> = {};
@@ -45,9 +63,9 @@ export async function interleave(
     // Rotate the starting variant each round so none always runs first (GC/JIT order effects).
     for (let i = 0; i < variants.length; i++) {
       const v = variants[(i + r) % variants.length]!;
-      const t0 = process.hrtime.bigint();
+      const t0 = now(clock);
       await v.run(opsPerRound);
-      const us = Number(process.hrtime.bigint() - t0) / 1000 / opsPerRound;
+      const us = (now(clock) - t0) / opsPerRound;
       times[v.name]!.push(us);
       roundTimes[(i + r) % variants.length] = us;
     }

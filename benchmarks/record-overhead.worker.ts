@@ -7,10 +7,9 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { HttpResponse } from '@smithy/protocol-http';
-import { Readable } from 'node:stream';
 import type { Variant } from './harness.js';
 import { interleave, median, round } from './harness.js';
+import { benchCredentials, getItemInput, getItemRequestHandler } from './stub-dynamodb.js';
 
 const exporter = new InMemorySpanExporter();
 trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
@@ -26,21 +25,8 @@ const built = new URL('../dist/esm/index.js', import.meta.url).href;
 const lib = (existsSync(new URL(built)) ? await import(built) : await import('../src/index.js')) as typeof import('../src/index.js');
 const { createLocalTrail, localTrailMiddleware, localTrailRequestMiddleware } = lib;
 
-const body = Buffer.from(JSON.stringify({ Item: { pk: { S: 'user#1' }, name: { S: 'Ada' } } }));
-const requestHandler = {
-  async handle() {
-    return {
-      response: new HttpResponse({
-        statusCode: 200,
-        headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'bench' },
-        body: Readable.from([body]),
-      }),
-    };
-  },
-};
-const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'bench-secret' };
-const makeClient = () => new DynamoDBClient({ region: 'us-east-1', credentials, requestHandler });
-const input = { TableName: 'Users', Key: { pk: { S: 'user#1' } } };
+const makeClient = () => new DynamoDBClient({ region: 'us-east-1', credentials: benchCredentials, requestHandler: getItemRequestHandler });
+const input = getItemInput;
 
 const plain = makeClient();
 const recorded = makeClient();
@@ -74,7 +60,7 @@ const variants: Variant[] = [
   },
 ];
 
-const result = await interleave(variants, { rounds: Number(process.env.BENCH_ROUNDS ?? 15), opsPerRound: 1500, warmupOps: 3000 });
+const result = await interleave(variants, { rounds: Number(process.env.BENCH_ROUNDS ?? 15), opsPerRound: Number(process.env.BENCH_OPS ?? 1500), warmupOps: 3000, clock: (process.env.BENCH_CLOCK as 'cpu' | 'wall' | undefined) ?? 'wall' });
 
 // The middleware alone: replay one captured call's context and next, timing only localtrail's work.
 const micro = await middlewareAlone();
@@ -111,9 +97,9 @@ async function middlewareAlone(): Promise<number> {
   // handler stands in for the rest of the stack: it sets the auth scheme as the SDK does and returns the output.
   const companion = localTrailRequestMiddleware()((async () => output) as never, context as never);
   const request = { headers: { host: 'dynamodb.us-east-1.amazonaws.com', 'user-agent': 'aws-sdk-js/3 api/dynamodb#3', 'content-length': '60' } };
-  const handler = localTrailMiddleware(t, { withRequestMiddleware: true })((async () => {
+  const handler = localTrailMiddleware(t, { withRequestMiddleware: true })((async (args: object) => {
     smithy['selectedHttpAuthScheme'] = { ...(scheme as object) };
-    return companion({ request } as never);
+    return companion({ ...args, request } as never);
   }) as never, context as never);
   const samples: number[] = [];
   for (let r = 0; r < 15; r++) {

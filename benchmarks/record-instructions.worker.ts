@@ -1,0 +1,38 @@
+// One variant of the record-overhead call (plain, localtrail or otel), for callgrind to count: `WARMUP` calls, a full
+// collection, `CALLS` measured calls, a full collection. record-overhead.bench.ts runs it with CALLS=0 and CALLS=N and
+// divides the difference by N, so start-up, module loading and warm-up cancel out; the closing collection charges
+// each variant for what its calls left alive.
+import { trace } from '@opentelemetry/api';
+import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { createRequire } from 'node:module';
+import { benchCredentials, getItemInput, getItemRequestHandler } from './stub-dynamodb.js';
+
+const variant = process.env['VARIANT'] ?? 'plain';
+const warmup = Number(process.env['WARMUP'] ?? 3000);
+const calls = Number(process.env['CALLS'] ?? 0);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+
+const exporter = new InMemorySpanExporter();
+if (variant === 'otel') {
+  // Registered before the SDK is loaded, as OpenTelemetry requires; the exporter keeps every span, as the ring does.
+  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+  registerInstrumentations({ instrumentations: [new AwsInstrumentation()] });
+}
+const require = createRequire(import.meta.url);
+const { DynamoDBClient, GetItemCommand } = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
+const { createLocalTrail } = (await import(new URL('../dist/esm/index.js', import.meta.url).href)) as typeof import('../src/index.js');
+
+const client = new DynamoDBClient({ region: 'us-east-1', credentials: benchCredentials, requestHandler: getItemRequestHandler });
+const trail = createLocalTrail();
+if (variant === 'localtrail') client.middlewareStack.use(trail.plugin());
+const input = getItemInput;
+
+for (let i = 0; i < warmup; i++) await client.send(new GetItemCommand(input));
+gc();
+for (let i = 0; i < calls; i++) await client.send(new GetItemCommand(input));
+gc();
+const recorded = variant === 'localtrail' ? trail.events().length + trail.stats().droppedFromMemory : exporter.getFinishedSpans().length;
+process.stdout.write(JSON.stringify({ variant, recorded }) + '\n');
