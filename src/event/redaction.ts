@@ -32,14 +32,27 @@ export function compileRedaction(paths: readonly string[]): CompiledRedaction {
   return { names, paths: dotted };
 }
 
-/** Applies the dotted redaction paths to a finished record (names were applied while converting). */
+/**
+ * Applies the dotted redaction paths to a finished record (names were applied while converting). Records share
+ * frozen parts (userIdentity, resources, tlsDetails; see shared-parts.ts): a path through one gives this record its
+ * own copy of that part, so the other records sharing it keep their values.
+ */
 export function applyRedactionPaths(record: CloudTrailRecord, paths: readonly string[][]): void {
   for (const path of paths) {
     let node: unknown = record;
-    for (let i = 0; i < path.length - 1 && node; i++) node = (node as Record<string, unknown>)[path[i]!];
+    for (let i = 0; i < path.length - 1 && node; i++) node = ownChild(node as Record<string, unknown>, path[i]!);
     const last = path[path.length - 1]!;
     if (node && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, last)) {
       (node as Record<string, JsonValue>)[last] = HIDDEN;
     }
   }
+}
+
+/** `parent[key]`, replaced first by a writable copy when it is a frozen shared part (the parent is writable). */
+function ownChild(parent: Record<string, unknown>, key: string): unknown {
+  const child = parent[key];
+  if (child === null || typeof child !== 'object' || !Object.isFrozen(child)) return child;
+  const copy = Array.isArray(child) ? [...(child as unknown[])] : { ...(child as Record<string, unknown>) };
+  parent[key] = copy;
+  return copy;
 }

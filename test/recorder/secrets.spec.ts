@@ -49,3 +49,36 @@ describe('user redaction', () => {
     });
   });
 });
+
+describe('user redaction of shared record parts', () => {
+  it('hides a path inside userIdentity, resources or tlsDetails in its own records only', async () => {
+    const handler = () => stubHandler(() => ({ headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{}' }));
+    const errors: unknown[] = [];
+    const redacting = createLocalTrail({
+      redact: ['userIdentity.accessKeyId', 'resources.0.ARN', 'tlsDetails.clientProvidedHostHeader'],
+      onError: (e) => errors.push(e),
+    });
+    const plain = createLocalTrail();
+    for (const trail of [redacting, plain]) {
+      const ddb = new DynamoDBClient({ region: 'us-east-1', credentials: LONG_TERM, requestHandler: handler() });
+      ddb.middlewareStack.use(trail.plugin());
+      await ddb.send(new PutItemCommand({ TableName: 'people', Item: {} }));
+      await ddb.send(new PutItemCommand({ TableName: 'people', Item: {} }));
+    }
+    expect(errors).toEqual([]);
+    const hidden = 'HIDDEN_DUE_TO_SECURITY_REASONS';
+    expect(redacting.events()).toHaveLength(2);
+    for (const e of redacting.events()) {
+      expect(e.userIdentity!.accessKeyId).toBe(hidden);
+      expect(e.userIdentity!.type).toBe('IAMUser');
+      expect(e.resources).toEqual([{ accountId: '123456789012', type: 'AWS::DynamoDB::Table', ARN: hidden }]);
+      expect(e.tlsDetails).toEqual({ clientProvidedHostHeader: hidden });
+    }
+    // The other trail's records, which share these parts, are untouched.
+    for (const e of plain.events()) {
+      expect(e.userIdentity!.accessKeyId).toBe(LONG_TERM.accessKeyId);
+      expect(e.resources![0]!.ARN).toBe('arn:aws:dynamodb:us-east-1:123456789012:table/people');
+      expect(e.tlsDetails!.clientProvidedHostHeader).toBe('dynamodb.us-east-1.amazonaws.com');
+    }
+  });
+});
