@@ -65,10 +65,7 @@ export const DEFAULT_MAX_EVENTS = 10_000;
 export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): ResolvedLocalTrailOptions {
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
   if (!/^\d{12}$/.test(accountId)) throw new TypeError(`localtrail: accountId must be 12 digits, got "${accountId}"`);
-  const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
-  if (!Number.isInteger(maxEvents) || maxEvents < 0) {
-    throw new TypeError(`localtrail: maxEvents must be a whole number >= 0, got ${String(maxEvents)}`);
-  }
+  const maxEvents = wholeNumber('maxEvents', options.maxEvents ?? DEFAULT_MAX_EVENTS);
   if (options.redact !== undefined && !Array.isArray(options.redact)) {
     throw new TypeError('localtrail: redact must be an array of member paths');
   }

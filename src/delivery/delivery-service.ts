@@ -111,7 +111,7 @@ export class DeliveryService implements DeliveryPort {
     this.logging.delete(trail.arn);
     for (const channel of this.channelsOf(trail.arn)) {
       channel.trail = trail;
-      this.track(channel.closeChain(at).then(() => this.rememberEnd(channel)));
+      this.endChain(channel, at);
     }
   }
 
@@ -123,10 +123,10 @@ export class DeliveryService implements DeliveryPort {
     const dropped = channels.filter(
       (c) => (!after.isMultiRegionTrail && c.region !== after.homeRegion) || (!after.isOrganizationTrail && c.accountId !== after.accountId),
     );
-    for (const channel of dropped) this.track(channel.closeChain(at).then(() => this.rememberEnd(channel)));
+    for (const channel of dropped) this.endChain(channel, at);
     channels = channels.filter((c) => !dropped.includes(c));
     if (before.logFileValidationEnabled && !after.logFileValidationEnabled) {
-      for (const channel of channels) this.track(channel.closeChain(at).then(() => this.rememberEnd(channel)));
+      for (const channel of channels) this.endChain(channel, at);
     } else if (!before.logFileValidationEnabled && after.logFileValidationEnabled && this.logging.has(after.arn)) {
       for (const channel of channels) channel.startChain(at);
     }
@@ -239,6 +239,11 @@ export class DeliveryService implements DeliveryPort {
     let status = this.statuses.get(arn);
     if (!status) this.statuses.set(arn, (status = {}));
     return status;
+  }
+
+  /** Closes a channel's digest chain with a final digest (in the background) and remembers where it ended. */
+  private endChain(channel: Channel, at: number): void {
+    this.track(channel.closeChain(at).then(() => this.rememberEnd(channel)));
   }
 
   private rememberEnd(channel: Channel): void {

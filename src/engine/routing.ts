@@ -28,6 +28,11 @@ function routeFor(trail: DeliveryTrail, region: string, accountId: string): Deli
 export const CALL_RATE = 1;
 export const ERROR_RATE = 2;
 
+/** The Insights bit of an insight type. */
+export function insightBit(type: string | undefined): number {
+  return type === 'ApiCallRateInsight' ? CALL_RATE : ERROR_RATE;
+}
+
 /** The routes of one (account, region), for regional events and for global service events. */
 export interface Routes {
   regional: RouteEntry[];
@@ -61,7 +66,7 @@ export function computeRoutes(registry: TrailRegistry, accountId: string, region
     };
     for (const selector of trail.insightSelectors) {
       if (!(selector.EventCategories ?? ['Management']).includes('Management')) continue;
-      entry.insights |= selector.InsightType === 'ApiCallRateInsight' ? CALL_RATE : ERROR_RATE;
+      entry.insights |= insightBit(selector.InsightType);
     }
     regional.push(entry);
     if (trail.isMultiRegionTrail || trail.includeGlobalServiceEvents) global.push(entry);

@@ -49,7 +49,7 @@ import { noopDelivery } from './noop-delivery.js';
 import type { OrganizationConfig } from './organization.js';
 import { validateOrganization } from './organization.js';
 import type { RouteEntry } from './routing.js';
-import { CALL_RATE, computeRoutes, ERROR_RATE } from './routing.js';
+import { CALL_RATE, computeRoutes, ERROR_RATE, insightBit } from './routing.js';
 import type { InsightType } from './insights/insights-detector.js';
 import { InsightsDetector } from './insights/insights-detector.js';
 import { newEventId } from '../event/event-id.js';
@@ -228,7 +228,7 @@ export class TrailEngine {
   /** An Insights record: into the Insights history and to every logging trail of the slot that enabled the type. */
   private deliverInsight(slot: Slot, type: InsightType, record: CloudTrailRecord): void {
     slot.insight.add(record);
-    const bit = type === 'ApiCallRateInsight' ? CALL_RATE : ERROR_RATE;
+    const bit = insightBit(type);
     for (const entry of slot.regional) {
       if ((entry.insights & bit) !== 0) {
         this.routed++;

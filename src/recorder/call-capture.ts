@@ -43,10 +43,10 @@ export function attachCapture<Args extends object>(args: Args, context: object, 
 }
 
 /** The request middleware (finalizeRequest) hands each attempt's request to the call's capture. */
-export function noteRequest(args: object, context: object, request: unknown): void {
+export function noteRequest(args: { request: unknown }, context: object): void {
   const capture =
     (args as Record<symbol, CallCapture | undefined>)[CAPTURE] ?? (context as Record<symbol, CallCapture | undefined>)[CAPTURE];
-  if (capture) capture.request = request as SentRequest;
+  if (capture) capture.request = args.request as SentRequest;
 }
 
 /**

@@ -99,7 +99,7 @@ export function localTrailMiddleware<Input extends object, Output extends Metada
 export function localTrailRequestMiddleware<Input extends object, Output extends MetadataBearer>(): FinalizeRequestMiddleware<Input, Output> {
   return (next: FinalizeHandler<Input, Output>, context: HandlerExecutionContext) =>
     (args: FinalizeHandlerArguments<Input>): Promise<FinalizeHandlerOutput<Output>> => {
-      noteRequest(args, context, args.request);
+      noteRequest(args, context);
       return next(args);
     };
 }
