@@ -13,7 +13,7 @@ export {
   localTrailRequestMiddleware,
   localTrailRequestMiddlewareOptions,
 } from './recorder/middleware.js';
-export type { HasRecorder, LocalTrailMiddlewareConfig, LocalTrailPluginOptions } from './recorder/middleware.js';
+export type { HasRecorder, LocalTrailMiddlewareConfig } from './recorder/middleware.js';
 export { runWithoutRecording } from './recorder/call-context.js';
 export type { Actor } from './recorder/call-context.js';
 export type { IdentityMapping } from './recorder/identity.js';

@@ -6,7 +6,6 @@ import { resolveLocalTrailOptions } from './localtrail-options.js';
 import type { Actor } from './recorder/call-context.js';
 import { runAsActor } from './recorder/call-context.js';
 import { getLocalTrailPlugin } from './recorder/middleware.js';
-import type { LocalTrailPluginOptions } from './recorder/middleware.js';
 import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
@@ -78,9 +77,12 @@ export class LocalTrail implements RecordSink {
     return this.options.accountId;
   }
 
-  /** The middleware plugin for `client.middlewareStack.use(...)`. Using it twice on one client records once. */
-  plugin<Input extends object = object, Output extends MetadataBearer = MetadataBearer>(options?: LocalTrailPluginOptions): Pluggable<Input, Output> {
-    return getLocalTrailPlugin<Input, Output>(this, options);
+  /**
+   * The plugin for `client.middlewareStack.use(...)`: records every call the client (or a command) sends. Using it
+   * twice on one client records once; a second LocalTrail's plugin takes over from the first.
+   */
+  plugin<Input extends object = object, Output extends MetadataBearer = MetadataBearer>(): Pluggable<Input, Output> {
+    return getLocalTrailPlugin<Input, Output>(this);
   }
 
   /** Every record still in memory, oldest first, as plain JSON-serialisable objects. */

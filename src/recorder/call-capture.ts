@@ -26,6 +26,8 @@ export interface CallCapture {
   plans?: OperationPlans;
   actor?: Actor;
   request?: SentRequest;
+  /** Set when the call has settled and its record was built. */
+  settled?: boolean;
 }
 
 /**
@@ -34,11 +36,16 @@ export interface CallCapture {
  * handler context is not enough on its own: with `cacheMiddleware: true` one context serves every concurrent call of
  * a command class. It is the fallback for a middleware that builds its arguments afresh.
  */
-const CAPTURE = Symbol.for('localtrail.capture');
+export const CAPTURE = Symbol.for('localtrail.capture');
 
 /** The arguments to pass on, carrying the capture (a copy: the caller's command object is never written to). */
 export function attachCapture<Args extends object>(args: Args, context: object, capture: CallCapture): Args {
   (context as Record<symbol, unknown>)[CAPTURE] = capture;
+  return withCapture(args, capture);
+}
+
+/** The arguments to pass on, carrying the capture, without the context fallback. */
+export function withCapture<Args extends object>(args: Args, capture: CallCapture): Args {
   return { ...args, [CAPTURE]: capture };
 }
 
@@ -58,7 +65,8 @@ export function noteRequest(args: { request: unknown }, context: object): void {
  * the finished request; watching that property (per call) and handing the SDK a signer that notes the request and
  * delegates untouched shows the request. This costs far less than a second middleware, which the SDK resolves anew
  * on every call (measured: ~0.3 µs against 3–6 µs a middleware). Its limit: the watch lives on the handler context,
- * which `cacheMiddleware: true` shares between concurrent calls (see `LocalTrailPluginOptions.requestMiddleware`).
+ * which `cacheMiddleware: true` shares between concurrent calls (see `localTrailRequestMiddleware`). `trail.plugin()`
+ * needs neither: it sees the request at the innermost handler (stack-hook.ts).
  */
 export function watchAuthScheme(smithyContext: Record<string | symbol, unknown>, capture: CallCapture): void {
   const state = smithyContext[WATCH] as WatchState | undefined;

@@ -14,12 +14,18 @@ export interface Actor {
   attributes?: Record<string, string | number | boolean>;
 }
 
-interface CallContext {
+/** What the current async context says about SDK calls made in it. */
+export interface CallContext {
   actor?: Actor;
   suppressed?: boolean;
 }
 
 const storage = new AsyncLocalStorage<CallContext>();
+
+/** The current async context (one lookup for both the actor and suppression, on every recorded call). */
+export function currentCall(): CallContext | undefined {
+  return storage.getStore();
+}
 
 /** The actor of the current async context, if any. */
 export function currentActor(): Actor | undefined {

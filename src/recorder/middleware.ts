@@ -1,4 +1,4 @@
-// The SDK middleware: one record per logical call (outermost at initialize, so after all retries), never in the way.
+// The plugin and the middleware entries: one record per logical call (outermost, so after all retries), never in the way.
 import type {
   AbsoluteLocation,
   FinalizeHandler,
@@ -15,10 +15,11 @@ import type {
   MetadataBearer,
   Pluggable,
 } from '@smithy/types';
-import { isRecordingSuppressed } from './call-context.js';
 import type { CallCapture } from './call-capture.js';
-import { attachCapture, noteRequest } from './call-capture.js';
+import { attachCapture, noteRequest, watchAuthScheme } from './call-capture.js';
+import { recordCall } from './record-call.js';
 import type { Recorder, RecorderContext } from './recorder.js';
+import { hookStack } from './stack-hook.js';
 
 /**
  * Where localtrail sits in the stack. A fixed `name` with `override: true` makes adding it twice replace, not
@@ -51,51 +52,44 @@ export const localTrailRequestMiddlewareOptions: FinalizeRequestHandlerOptions &
 
 export interface LocalTrailMiddlewareConfig {
   /**
-   * True when {@link localTrailRequestMiddleware} is on the same stack (as `getLocalTrailPlugin` adds it with
-   * `requestMiddleware: true`). Default false: the middleware then sees the request by watching the SDK's auth scheme.
+   * True when {@link localTrailRequestMiddleware} is on the same stack. Default false: the middleware then sees the
+   * request by watching the SDK's auth scheme (see `watchAuthScheme`), which is right unless the client was created
+   * with `cacheMiddleware: true` and makes concurrent calls.
    */
   withRequestMiddleware?: boolean;
 }
 
 /**
- * The recording middleware for a LocalTrail, for `client.middlewareStack.add(localTrailMiddleware(trail),
- * localTrailMiddlewareOptions)`, which records every field on its own; `client.middlewareStack.use(trail.plugin())`
- * adds the same.
+ * The recording middleware for a LocalTrail, as a stack entry: `client.middlewareStack.add(localTrailMiddleware(trail),
+ * localTrailMiddlewareOptions)` records every field on its own, and shows in `identify()` and `remove()`.
+ * `trail.plugin()` records the same without an entry, at less cost per call (stack-hook.ts).
  */
 export function localTrailMiddleware<Input extends object, Output extends MetadataBearer>(
   trail: HasRecorder,
   config: LocalTrailMiddlewareConfig = {},
 ): InitializeMiddleware<Input, Output> {
   const recorder = trail.recorder;
-  const watchRequest = config.withRequestMiddleware !== true;
+  const pass = config.withRequestMiddleware === true ? attachCapture : watchRequest;
   return (next: InitializeHandler<Input, Output>, context: HandlerExecutionContext) =>
-    async (args: InitializeHandlerArguments<Input>): Promise<InitializeHandlerOutput<Output>> => {
-      if (isRecordingSuppressed()) {
-        recorder.sink.countSuppressed();
-        return next(args);
-      }
-      const ctx = context as unknown as RecorderContext;
-      let capture: CallCapture | undefined;
-      let passed = args;
-      try {
-        capture = recorder.begin(ctx, args.input, watchRequest);
-        if (!watchRequest) passed = attachCapture(args, context, capture);
-      } catch (e) {
-        recorder.sink.reportError(e, 'capture');
-      }
-      let result: InitializeHandlerOutput<Output>;
-      try {
-        result = await next(passed);
-      } catch (error) {
-        if (capture) recorder.finish(capture, ctx, undefined, undefined, error, true);
-        throw error;
-      }
-      if (capture) recorder.finish(capture, ctx, result.output, result.response, undefined, false);
-      return result;
-    };
+    (args: InitializeHandlerArguments<Input>): Promise<InitializeHandlerOutput<Output>> =>
+      recordCall(recorder, next, context, args, pass);
 }
 
-/** Hands each attempt's finished request (user agent, host, path, length) to the recording middleware. */
+/** Without a request middleware: watch the SDK's auth scheme, whose signer is handed each attempt's request. */
+function watchRequest<Input extends object>(
+  args: InitializeHandlerArguments<Input>,
+  context: HandlerExecutionContext,
+  capture: CallCapture,
+): InitializeHandlerArguments<Input> {
+  const smithy = (context as unknown as RecorderContext).__smithy_context;
+  if (smithy) watchAuthScheme(smithy, capture);
+  return args;
+}
+
+/**
+ * Hands each attempt's finished request (user agent, host, path, length) to the recording middleware; for a
+ * `localTrailMiddleware(trail, { withRequestMiddleware: true })` entry on a client with `cacheMiddleware: true`.
+ */
 export function localTrailRequestMiddleware<Input extends object, Output extends MetadataBearer>(): FinalizeRequestMiddleware<Input, Output> {
   return (next: FinalizeHandler<Input, Output>, context: HandlerExecutionContext) =>
     (args: FinalizeHandlerArguments<Input>): Promise<FinalizeHandlerOutput<Output>> => {
@@ -104,27 +98,19 @@ export function localTrailRequestMiddleware<Input extends object, Output extends
     };
 }
 
-export interface LocalTrailPluginOptions {
-  /**
-   * Also add {@link localTrailRequestMiddleware}, which hands each call its own request through the handler
-   * arguments. Only a client created with `cacheMiddleware: true` needs it, and only for concurrent calls: the SDK
-   * then shares one handler context between them (and mixes their endpoints itself), so without it one call's
-   * user agent, host and size can land in another's record. Default false: the second middleware costs every call
-   * about as much as the recording itself (the SDK resolves each middleware anew per call).
-   */
-  requestMiddleware?: boolean;
-}
-
-/** The plugin for `client.middlewareStack.use(getLocalTrailPlugin(trail))` (what `trail.plugin()` returns). */
+/**
+ * The plugin for `client.middlewareStack.use(getLocalTrailPlugin(trail))` (what `trail.plugin()` returns). It hooks
+ * the stack rather than adding an entry (see stack-hook.ts); on a stack that is not the SDK's kind it adds
+ * {@link localTrailMiddleware} with {@link localTrailMiddlewareOptions}.
+ */
 export function getLocalTrailPlugin<Input extends object = object, Output extends MetadataBearer = MetadataBearer>(
   trail: HasRecorder,
-  options: LocalTrailPluginOptions = {},
 ): Pluggable<Input, Output> {
-  const withRequestMiddleware = options.requestMiddleware === true;
   return {
     applyToStack(stack) {
-      stack.add(localTrailMiddleware<Input, Output>(trail, { withRequestMiddleware }), localTrailMiddlewareOptions);
-      if (withRequestMiddleware) stack.add(localTrailRequestMiddleware<Input, Output>(), localTrailRequestMiddlewareOptions);
+      if (!hookStack(stack, trail.recorder)) {
+        stack.add(localTrailMiddleware<Input, Output>(trail), localTrailMiddlewareOptions);
+      }
     },
   };
 }

@@ -9,10 +9,9 @@ import type { CompiledRedaction } from '../event/redaction.js';
 import { applyRedactionPaths, compileRedaction } from '../event/redaction.js';
 import { signingNameForClient } from '../catalog/services.js';
 import type { ResolvedLocalTrailOptions } from '../localtrail-options.js';
-import { currentActor } from './call-context.js';
+import type { Actor } from './call-context.js';
 import type { CallCapture } from './call-capture.js';
 import type { SelectedAuthScheme } from './call-capture.js';
-import { watchAuthScheme } from './call-capture.js';
 import { errorFacts } from './error-facts.js';
 import { IdentityResolver } from './identity.js';
 import { plansForOperation } from './schema-plan.js';
@@ -47,11 +46,10 @@ export class Recorder {
   }
 
   /**
-   * Called before `next`: snapshots the input (later middlewares change it). Without a request middleware
-   * (`watchRequest`), watches the auth scheme for the request; with one, the caller passes the capture down the
-   * handler arguments (`attachCapture`).
+   * Called before `next`: snapshots the input (later middlewares change it). The caller then shows the capture to
+   * whatever sees the call's request (`PassCapture` in record-call.ts).
    */
-  begin(context: RecorderContext, input: unknown, watchRequest = false): CallCapture {
+  begin(context: RecorderContext, input: unknown, actor: Actor | undefined): CallCapture {
     const smithy = context.__smithy_context;
     const operation = (smithy?.['operation'] as string | undefined) ?? context.commandName?.replace(/Command$/, '') ?? 'Unknown';
     const plans = plansForOperation(smithy?.['operationSchema']);
@@ -62,18 +60,18 @@ export class Recorder {
       input: { ...raw },
       requestParameters: null,
       plans,
-      actor: currentActor(),
+      actor,
     };
     capture.requestParameters = toParameters(raw, plans?.input ?? ANY_PLAN, {
       secretNames: this.redaction.names,
       renames: context.clientName === 'S3Client' ? S3_RENAMES : undefined,
     });
-    if (watchRequest && smithy) watchAuthScheme(smithy, capture);
     return capture;
   }
 
   /** Called after the call settled (after all retries). Builds and hands over the record; never throws. */
   finish(capture: CallCapture, context: RecorderContext, output: unknown, response: unknown, error: unknown, failed: boolean): void {
+    capture.settled = true;
     try {
       // Set by the SDK's httpAuthSchemeMiddleware during serialize; absent when the call failed before auth.
       const scheme = context.__smithy_context?.['selectedHttpAuthScheme'] as SelectedAuthScheme | undefined;

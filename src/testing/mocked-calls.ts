@@ -1,6 +1,7 @@
 // Records calls made through aws-sdk-client-mock stubs (whose send skips the middleware stack) with the real recorder.
 import type { LocalTrail } from '../localtrail.js';
 import type { RecorderContext } from '../recorder/recorder.js';
+import { currentActor } from '../recorder/call-context.js';
 
 /** One call as sinon keeps it: the command, the client it was sent on, and what the stub returned or threw. */
 export interface MockedSendCall {
@@ -96,7 +97,7 @@ async function recordOne(trail: LocalTrail, call: MockedSendCall, options: Recor
         ...(schema ? { operationSchema: schema } : {}),
       },
     };
-    const capture = trail.recorder.begin(context, command.input);
+    const capture = trail.recorder.begin(context, command.input, currentActor());
     const region = (await readRegion(client)) ?? options.region ?? trail.options.region;
     const signingName = typeof client?.config?.defaultSigningName === 'string' ? client.config.defaultSigningName : undefined;
     const credentials = options.credentials ?? (await readCredentials(client));

@@ -2,7 +2,14 @@
 // of a command class: concurrent calls share that context. Records must still not mix their calls up.
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { createLocalTrail } from '../../src/index.js';
+import type { LocalTrail } from '../../src/index.js';
+import {
+  createLocalTrail,
+  localTrailMiddleware,
+  localTrailMiddlewareOptions,
+  localTrailRequestMiddleware,
+  localTrailRequestMiddlewareOptions,
+} from '../../src/index.js';
 import { LONG_TERM } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';
 
@@ -43,10 +50,19 @@ describe('a client with cacheMiddleware: true', () => {
     expect(new Set(events.map((e) => e.requestID)).size).toBe(30);
   });
 
-  it('plugin({ requestMiddleware: true }): concurrent calls get the request each really sent (host, size, request id)', async () => {
+  it.each([
+    ['plugin()', (s3: S3Client, trail: LocalTrail) => s3.middlewareStack.use(trail.plugin())],
+    [
+      'the middleware entry with the request middleware',
+      (s3: S3Client, trail: LocalTrail) => {
+        s3.middlewareStack.add(localTrailMiddleware(trail, { withRequestMiddleware: true }), localTrailMiddlewareOptions);
+        s3.middlewareStack.add(localTrailRequestMiddleware(), localTrailRequestMiddlewareOptions);
+      },
+    ],
+  ])('%s: concurrent calls get the request each really sent (host, size, request id)', async (_, addTo) => {
     const trail = createLocalTrail();
     const { handler, s3 } = s3WithCachedMiddleware();
-    s3.middlewareStack.use(trail.plugin({ requestMiddleware: true }));
+    addTo(s3, trail);
     const n = 60;
     await Promise.all(
       Array.from({ length: n }, (_, i) => s3.send(put(i))),
