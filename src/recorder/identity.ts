@@ -23,10 +23,13 @@ export interface IdentityMapping {
   principalId?: string;
 }
 
-/** What the SDK resolved: the identity object's public members (never the secret). */
+/**
+ * What the SDK resolved: its identity object, of which only these members are read. The session token is only
+ * tested for presence, and nothing of the object is kept.
+ */
 export interface ResolvedCredentials {
   accessKeyId?: string;
-  hasSessionToken: boolean;
+  sessionToken?: string;
   accountId?: string;
 }
 
@@ -50,6 +53,7 @@ export class IdentityResolver {
   /** The account a call is made as: the credentials' own, else the mapping's, else the configured default. */
   accountFor(credentials: ResolvedCredentials | undefined): string {
     if (credentials?.accountId) return credentials.accountId;
+    if (this.mappings.length === 0) return this.defaultAccountId;
     const mapping = credentials?.accessKeyId ? this.mappingFor(credentials.accessKeyId) : undefined;
     return mapping?.accountId ?? this.defaultAccountId;
   }
@@ -62,18 +66,19 @@ export class IdentityResolver {
   identityFor(credentials: ResolvedCredentials | undefined): UserIdentity {
     const keyId = credentials?.accessKeyId;
     if (!keyId) return { type: 'Unknown', principalId: '', accountId: this.accountFor(credentials) };
+    const session = Boolean(credentials.sessionToken);
     const last = this.last;
-    if (last !== undefined && last.keyId === keyId && last.session === credentials.hasSessionToken && last.accountId === credentials.accountId) {
+    if (last !== undefined && last.keyId === keyId && last.session === session && last.accountId === credentials.accountId) {
       return last.identity;
     }
-    const cacheKey = `${keyId}|${credentials.hasSessionToken ? 1 : 0}|${credentials.accountId ?? ''}`;
+    const cacheKey = `${keyId}|${session ? 1 : 0}|${credentials.accountId ?? ''}`;
     let identity = this.cache.get(cacheKey);
     if (!identity) {
       identity = deepFreeze(this.build(keyId, credentials));
       if (this.cache.size > 1000) this.cache.clear();
       this.cache.set(cacheKey, identity);
     }
-    this.last = { keyId, session: credentials.hasSessionToken, accountId: credentials.accountId, identity };
+    this.last = { keyId, session, accountId: credentials.accountId, identity };
     return identity;
   }
 
@@ -91,7 +96,7 @@ export class IdentityResolver {
     if (mapping?.root) {
       return { type: 'Root', principalId: accountId, arn: `arn:${p}:iam::${accountId}:root`, accountId, accessKeyId };
     }
-    const temporary = mapping?.roleName !== undefined || (mapping?.userName === undefined && (credentials.hasSessionToken || accessKeyId.startsWith('ASIA')));
+    const temporary = mapping?.roleName !== undefined || (mapping?.userName === undefined && (Boolean(credentials.sessionToken) || accessKeyId.startsWith('ASIA')));
     if (temporary) {
       const role = mapping?.roleName ?? DEFAULT_ROLE_NAME;
       const session = mapping?.sessionName ?? DEFAULT_SESSION_NAME;

@@ -92,10 +92,7 @@ export class Recorder {
     failed: boolean,
   ): CallFacts {
     const signing = scheme?.httpAuthOption?.signingProperties;
-    const identity = scheme?.identity;
-    const credentials = identity?.accessKeyId
-      ? { accessKeyId: identity.accessKeyId, hasSessionToken: Boolean(identity.sessionToken), accountId: identity.accountId }
-      : undefined;
+    const credentials = scheme?.identity;
     const signingName =
       (signing?.['signingName'] as string | undefined) ?? (signing?.['name'] as string | undefined) ?? signingNameForClient(capture.clientName);
     const region = (signing?.['signingRegion'] as string | undefined) ?? (signing?.['region'] as string | undefined) ?? this.options.region;
