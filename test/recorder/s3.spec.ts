@@ -63,10 +63,14 @@ describe('S3 (rest-xml) through the real middleware stack', () => {
       eventCategory: 'Data',
       tlsDetails: { clientProvidedHostHeader: sent.headers['host'] },
     });
-    // Key order as CloudTrail writes it.
-    expect(Object.keys(record!).slice(0, 8)).toEqual([
+    // Key order as CloudTrail writes it, and a plain object (records are made by a constructor; see build-record.ts).
+    expect(Object.keys(record!)).toEqual([
       'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress', 'userAgent',
+      'requestParameters', 'responseElements', 'additionalEventData', 'requestID', 'eventID', 'readOnly', 'resources',
+      'eventType', 'managementEvent', 'recipientAccountId', 'eventCategory', 'tlsDetails',
     ]);
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(record!.constructor).toBe(Object);
     expect(sent.headers['user-agent']).toMatch(/^aws-sdk-js\/3\.[\d.]+ .*api\/s3#/);
   });
 
