@@ -33,13 +33,26 @@ function dynamodbTableArn(ctx: ResourceContext, table: string): string {
   return isArn(table) ? table : `arn:${ctx.partition}:dynamodb:${ctx.region}:${ctx.accountId}:table/${table}`;
 }
 
+/** The last single-table answer: calls come in runs against one table, and the same list is then shared anyway. */
+let lastTable: { table: string; region: string; accountId: string; partition: string; resources: CloudTrailResource[] } | undefined;
+
 function dynamodb(ctx: ResourceContext): CloudTrailResource[] {
-  const tables = new Set<string>();
   const table = str(ctx.input['TableName']) ?? str(ctx.input['TableArn']) ?? str(ctx.input['ResourceArn']);
-  if (table) tables.add(table);
   const requestItems = ctx.input['RequestItems'];
-  if (requestItems && typeof requestItems === 'object') for (const name of Object.keys(requestItems)) tables.add(name);
   const transactItems = ctx.input['TransactItems'];
+  if (requestItems === undefined && transactItems === undefined) {
+    if (!table) return [];
+    const last = lastTable;
+    if (last && last.table === table && last.region === ctx.region && last.accountId === ctx.accountId && last.partition === ctx.partition) {
+      return last.resources;
+    }
+    const resources = [{ accountId: ctx.accountId, type: 'AWS::DynamoDB::Table', ARN: dynamodbTableArn(ctx, table) }];
+    lastTable = { table, region: ctx.region, accountId: ctx.accountId, partition: ctx.partition, resources };
+    return resources;
+  }
+  const tables = new Set<string>();
+  if (table) tables.add(table);
+  if (requestItems && typeof requestItems === 'object') for (const name of Object.keys(requestItems)) tables.add(name);
   if (Array.isArray(transactItems)) {
     for (const item of transactItems) {
       if (!item || typeof item !== 'object') continue;

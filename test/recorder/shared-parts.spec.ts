@@ -23,6 +23,14 @@ describe('shared record parts', () => {
     expect(c!.resources).toEqual([{ accountId: expect.any(String), type: 'AWS::DynamoDB::Table', ARN: expect.stringMatching(/:table\/orders$/) }]);
     expect(Object.isFrozen(a!.resources)).toBe(true);
     expect(Object.isFrozen(a!.resources![0])).toBe(true);
+    // The same table in another region or account is another resource.
+    const west = new DynamoDBClient({ region: 'us-west-2', credentials: { ...LONG_TERM, accountId: '444455556666' }, requestHandler: handler });
+    west.middlewareStack.use(trail.plugin());
+    await west.send(new GetItemCommand({ TableName: 'orders', Key: { pk: { S: '1' } } }));
+    await get('orders');
+    const [, , , d, e] = trail.events();
+    expect(d!.resources![0]).toEqual({ accountId: '444455556666', type: 'AWS::DynamoDB::Table', ARN: 'arn:aws:dynamodb:us-west-2:444455556666:table/orders' });
+    expect(e!.resources).toEqual(c!.resources);
     // Every eventID is one flat GUID-form string, distinct per record.
     expect(new Set([a, b, c].map((e) => e!.eventID)).size).toBe(3);
     for (const e of [a, b, c]) expect(e!.eventID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
