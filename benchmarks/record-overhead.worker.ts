@@ -23,7 +23,7 @@ const { DynamoDBClient, GetItemCommand } = require('@aws-sdk/client-dynamodb') a
 // Measure what users run: the built package when present (tsx's transform adds helpers of its own).
 const built = new URL('../dist/esm/index.js', import.meta.url).href;
 const lib = (existsSync(new URL(built)) ? await import(built) : await import('../src/index.js')) as typeof import('../src/index.js');
-const { createLocalTrail, localTrailMiddleware, localTrailRequestMiddleware } = lib;
+const { createLocalTrail } = lib;
 
 const makeClient = () => new DynamoDBClient({ region: 'us-east-1', credentials: benchCredentials, requestHandler: getItemRequestHandler });
 const input = getItemInput;
@@ -62,7 +62,7 @@ const variants: Variant[] = [
 
 const result = await interleave(variants, { rounds: Number(process.env.BENCH_ROUNDS ?? 15), opsPerRound: Number(process.env.BENCH_OPS ?? 1500), warmupOps: 3000, clock: (process.env.BENCH_CLOCK as 'cpu' | 'wall' | undefined) ?? 'wall' });
 
-// The middleware alone: replay one captured call's context and next, timing only localtrail's work.
+// The recording alone: replay one captured call's context through the plugin's hook, timing only localtrail's work.
 const micro = await middlewareAlone();
 
 process.stdout.write(
@@ -93,14 +93,24 @@ async function middlewareAlone(): Promise<number> {
   const { context, output } = captured!;
   const smithy = context['__smithy_context'] as Record<string, unknown>;
   const scheme = smithy['selectedHttpAuthScheme'];
-  // As trail.plugin() installs it: the request reaches the capture through the finalizeRequest companion. The inner
-  // handler stands in for the rest of the stack: it sets the auth scheme as the SDK does and returns the output.
-  const companion = localTrailRequestMiddleware()((async () => output) as never, context as never);
+  // As trail.plugin() hooks a stack: the stand-in stack's resolve plays the rest of the SDK's stack (it sets the auth
+  // scheme and hands the innermost handler the request, as the SDK does) and the hook wraps it.
   const request = { headers: { host: 'dynamodb.us-east-1.amazonaws.com', 'user-agent': 'aws-sdk-js/3 api/dynamodb#3', 'content-length': '60' } };
-  const handler = localTrailMiddleware(t, { withRequestMiddleware: true })((async (args: object) => {
-    smithy['selectedHttpAuthScheme'] = { ...(scheme as object) };
-    return companion({ ...args, request } as never);
-  }) as never, context as never);
+  const standIn = {
+    concat: () => standIn,
+    applyToStack: () => undefined,
+    clone: () => standIn,
+    resolve: (innermost: (args: object) => Promise<unknown>) => async (args: object) => {
+      smithy['selectedHttpAuthScheme'] = { ...(scheme as object) };
+      await innermost({ ...args, request });
+      return output;
+    },
+  };
+  t.plugin().applyToStack(standIn as never);
+  const handler = (standIn.resolve as unknown as (next: () => Promise<unknown>, context: object) => (args: object) => Promise<unknown>)(
+    async () => output,
+    context,
+  );
   const samples: number[] = [];
   for (let r = 0; r < 15; r++) {
     const n = 5000;
@@ -108,5 +118,6 @@ async function middlewareAlone(): Promise<number> {
     for (let i = 0; i < n; i++) await handler({ input } as never);
     samples.push(Number(process.hrtime.bigint() - t0) / 1000 / n);
   }
+  if (t.stats().recorded === 0 || t.events()[0]?.userAgent !== request.headers['user-agent']) throw new Error('the replay did not record the call');
   return round(median(samples), 2);
 }
