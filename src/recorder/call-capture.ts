@@ -57,7 +57,7 @@ export function noteRequest(args: { request: unknown }, context: object): void {
 }
 
 /**
- * How the recording middleware sees the request without a request middleware (`trail.plugin()`, or a lone
+ * How the recording middleware entry sees the request without a request middleware (a lone
  * `middlewareStack.add(localTrailMiddleware(trail), localTrailMiddlewareOptions)`): the user-agent and host headers
  * exist only from the build step on, and an initialize middleware never sees the request. The SDK's
  * httpAuthSchemeMiddleware stores `{ identity, signer, httpAuthOption }` on
