@@ -111,7 +111,8 @@ function hookResolve(stack: HookableStack, hook: StackHook): void {
     let current: CallCapture | undefined;
     const innermost: AnyHandler = (args) => {
       const capture = args[CAPTURE] ?? current;
-      if (capture !== undefined) capture.request = args.request as SentRequest;
+      // A settled capture is a finished call's (this one runs unrecorded, inside runWithoutRecording).
+      if (capture !== undefined && capture.settled !== true) capture.request = args.request as SentRequest;
       return handler(args);
     };
     const next = resolve.call(stack, innermost, context);
