@@ -17,6 +17,7 @@ export interface Actor {
 /** What the current async context says about SDK calls made in it. */
 export interface CallContext {
   actor?: Actor;
+  /** True inside {@link runWithoutRecording}: localtrail's own SDK calls (the S3 sink) are not recorded. */
   suppressed?: boolean;
 }
 
@@ -30,11 +31,6 @@ export function currentCall(): CallContext | undefined {
 /** The actor of the current async context, if any. */
 export function currentActor(): Actor | undefined {
   return storage.getStore()?.actor;
-}
-
-/** True inside {@link runWithoutRecording}: localtrail's own SDK calls (the S3 sink) are not recorded. */
-export function isRecordingSuppressed(): boolean {
-  return storage.getStore()?.suppressed === true;
 }
 
 /** Runs `fn` with `actor` as the acting end user for every SDK call it makes (also across awaits). */
