@@ -49,11 +49,20 @@ export function withCapture<Args extends object>(args: Args, capture: CallCaptur
   return { ...args, [CAPTURE]: capture };
 }
 
+/**
+ * Hands an attempt's request to its call's capture: what the request middleware, the auth-scheme watch and the stack
+ * hook's innermost handler all do. A settled capture is a finished call's (the capture a shared context or a cached
+ * handler still points at while a later call runs unrecorded, inside runWithoutRecording) and is left alone.
+ */
+export function noteSent(capture: CallCapture | undefined, request: unknown): void {
+  if (capture !== undefined && capture.settled !== true) capture.request = request as SentRequest;
+}
+
 /** The request middleware (finalizeRequest) hands each attempt's request to the call's capture. */
 export function noteRequest(args: { request: unknown }, context: object): void {
   const capture =
     (args as Record<symbol, CallCapture | undefined>)[CAPTURE] ?? (context as Record<symbol, CallCapture | undefined>)[CAPTURE];
-  if (capture) capture.request = args.request as SentRequest;
+  noteSent(capture, args.request);
 }
 
 /**
@@ -63,10 +72,11 @@ export function noteRequest(args: { request: unknown }, context: object): void {
  * httpAuthSchemeMiddleware stores `{ identity, signer, httpAuthOption }` on
  * `context.__smithy_context.selectedHttpAuthScheme` and httpSigningMiddleware then calls `signer.sign(request)` with
  * the finished request; watching that property (per call) and handing the SDK a signer that notes the request and
- * delegates untouched shows the request. This costs far less than a second middleware, which the SDK resolves anew
- * on every call (measured: ~0.3 µs against 3–6 µs a middleware). Its limit: the watch lives on the handler context,
- * which `cacheMiddleware: true` shares between concurrent calls (see `localTrailRequestMiddleware`). `trail.plugin()`
- * needs neither: it sees the request at the innermost handler (stack-hook.ts).
+ * delegates untouched shows the request. Replayed alone it looked cheap (~0.3 µs), but end to end the property and
+ * accessor it adds to the SDK's fresh context on every call cost far more, which is one reason `trail.plugin()` does
+ * not use it (docs/architecture.md): it sees the request at the innermost handler (stack-hook.ts). The watch's limit:
+ * it lives on the handler context, which `cacheMiddleware: true` shares between concurrent calls (see
+ * `localTrailRequestMiddleware`).
  */
 export function watchAuthScheme(smithyContext: Record<string | symbol, unknown>, capture: CallCapture): void {
   const state = smithyContext[WATCH] as WatchState | undefined;
@@ -105,7 +115,7 @@ const SCHEME_WATCH: PropertyDescriptor = {
       // Inherits the signer's other members (errorHandler, successHandler) and notes each attempt's request.
       const spy = Object.create(signer) as typeof signer;
       spy.sign = (request: unknown, ...rest: unknown[]) => {
-        capture.request = request as SentRequest;
+        noteSent(capture, request);
         return signer.sign(request, ...rest);
       };
       value.signer = spy;

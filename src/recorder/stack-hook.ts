@@ -1,7 +1,7 @@
 // How `trail.plugin()` records without adding a middleware entry: it wraps the handler each call's stack resolves.
 import type { HandlerExecutionContext, InitializeHandlerArguments, InitializeHandlerOutput, MetadataBearer } from '@smithy/types';
-import type { CallCapture, SentRequest } from './call-capture.js';
-import { CAPTURE, withCapture } from './call-capture.js';
+import type { CallCapture } from './call-capture.js';
+import { CAPTURE, noteSent, withCapture } from './call-capture.js';
 import type { PassCapture } from './record-call.js';
 import { recordCall } from './record-call.js';
 import type { Recorder } from './recorder.js';
@@ -110,9 +110,7 @@ function hookResolve(stack: HookableStack, hook: StackHook): void {
     // handler arguments instead, as the SDK's middlewares pass them on.
     let current: CallCapture | undefined;
     const innermost: AnyHandler = (args) => {
-      const capture = args[CAPTURE] ?? current;
-      // A settled capture is a finished call's (this one runs unrecorded, inside runWithoutRecording).
-      if (capture !== undefined && capture.settled !== true) capture.request = args.request as SentRequest;
+      noteSent(args[CAPTURE] ?? current, args.request);
       return handler(args);
     };
     const next = resolve.call(stack, innermost, context);
