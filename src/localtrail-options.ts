@@ -4,6 +4,7 @@ import { systemClock } from './clock/clock.js';
 import type { IdentityMapping } from './recorder/identity.js';
 import type { OrganizationConfig } from './engine/organization.js';
 import type { DeliveryOptions } from './delivery/delivery-options.js';
+import type { InsightsOptions } from './engine/insights/insights-options.js';
 import { validateOrganization } from './engine/organization.js';
 import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
@@ -41,6 +42,8 @@ export interface LocalTrailOptions {
    * retries, signing keys. Default: no sinks (nothing leaves memory).
    */
   delivery?: DeliveryOptions;
+  /** How Insights events are detected: baseline window, minimum count, factor (docs/insights.md). */
+  insights?: InsightsOptions;
 }
 
 export interface ResolvedLocalTrailOptions {
@@ -56,6 +59,8 @@ export interface ResolvedLocalTrailOptions {
   organization?: OrganizationConfig;
   /** Validated by the DeliveryService when the LocalTrail is built. */
   delivery?: DeliveryOptions;
+  /** Validated by the engine when the LocalTrail is built. */
+  insights?: InsightsOptions;
 }
 
 export const DEFAULT_ACCOUNT_ID = '123456789012';
@@ -73,6 +78,7 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
   return {
     ...(options.organization !== undefined ? { organization: options.organization } : {}),
     ...(options.delivery !== undefined ? { delivery: options.delivery } : {}),
+    ...(options.insights !== undefined ? { insights: options.insights } : {}),
     accountId,
     region: options.region ?? DEFAULT_REGION,
     sourceIpAddress: options.sourceIpAddress ?? primaryIpAddress(),

@@ -69,6 +69,9 @@ export class LocalTrail implements RecordSink {
       ...(this.options.organization ? { organization: this.options.organization } : {}),
       maxHistoryEvents: this.options.maxHistoryEvents,
       onError: (error, where) => this.reportError(error, where),
+      ...(this.options.insights ? { insights: this.options.insights } : {}),
+      // Insights records join the others, so events() and the matchers see them.
+      onInsight: (record) => this.ring.push(record),
     });
   }
 

@@ -7,7 +7,7 @@ import type { PreviousDigest } from '../integrity/digest-file.js';
 import type { SigningKeyRing } from '../integrity/signing-keys.js';
 import type { ResolvedDeliveryOptions } from './delivery-options.js';
 import { encodeLogFiles } from './log-file-encoder.js';
-import { logFileKey } from './object-keys.js';
+import { insightFileKey, logFileKey } from './object-keys.js';
 import type { DeliveryStatus, DeliveryTrail } from './port.js';
 import type { DeliveryObject, DeliverySink } from './sink.js';
 import { describeError, putWithTimeout } from './sink-attempt.js';
@@ -77,6 +77,8 @@ export class DeliveryChannel {
     readonly region: string,
     readonly accountId: string,
     private readonly host: ChannelHost,
+    /** `insight`: Insights events, in the CloudTrail-Insight folder and outside digest chains. */
+    readonly fileKind: 'log' | 'insight' = 'log',
   ) {
     this.streams = host.options.sinks.some((sink) => sink.stream !== undefined);
   }
@@ -118,7 +120,7 @@ export class DeliveryChannel {
 
   /** Starts a digest chain at `at` (a starting digest: previous fields null) unless one is running. */
   startChain(at: number): void {
-    if (this.chain || this.closed) return;
+    if (this.chain || this.closed || this.fileKind === 'insight') return;
     this.chain = new DigestChain(at, this.latestDigestSecond);
     this.host.keys.prepare(this.region);
     this.scheduleDigest(at + this.host.options.digestIntervalMillis);
@@ -233,7 +235,7 @@ export class DeliveryChannel {
       const files = await encodeLogFiles(batch, { engine: options.gzip, maxFileBytes: options.maxFileBytes, level: options.gzipLevel });
       const trail = this.trail;
       for (const file of files) {
-        const key = logFileKey(this.scope(), deliveredAt);
+        const key = this.fileKind === 'insight' ? insightFileKey(this.scope(), deliveredAt) : logFileKey(this.scope(), deliveredAt);
         this.outbox.push({
           object: {
             kind: 'log',

@@ -83,6 +83,10 @@ export class DeliveryService implements DeliveryPort {
       this.stats.droppedRecords++;
       return;
     }
+    if (record.eventCategory === 'Insight') {
+      this.insightChannel(route).add(record);
+      return;
+    }
     let channel = this.routeCache.get(route);
     if (!channel) {
       // A new route object means a new trail snapshot: a region or account covered again may need its chain back.
@@ -212,8 +216,15 @@ export class DeliveryService implements DeliveryPort {
     return { complete: undelivered.length === 0, undelivered };
   }
 
-  private channelFor(trail: DeliveryTrail, region: string, accountId: string, fromEvent: boolean): Channel {
-    const id = `${trail.arn}\u0000${region}\u0000${accountId}`;
+  /** Insights events are batched apart: their files go to the CloudTrail-Insight folder, outside digest chains. */
+  private insightChannel(route: DeliveryRoute): Channel {
+    const channel = this.channelFor(route.trail, route.region, route.accountId, true, 'insight');
+    channel.trail = route.trail;
+    return channel;
+  }
+
+  private channelFor(trail: DeliveryTrail, region: string, accountId: string, fromEvent: boolean, kind: 'log' | 'insight' = 'log'): Channel {
+    const id = `${trail.arn}\u0000${region}\u0000${accountId}${kind === 'insight' ? '\u0000insight' : ''}`;
     let channel = this.channels.get(id);
     if (!channel) {
       channel = new DeliveryChannel(trail, region, accountId, {
@@ -223,7 +234,7 @@ export class DeliveryService implements DeliveryPort {
         stats: this.stats,
         statusOf: (arn) => this.statusOf(arn),
         reportError: (error, where) => this.onError(error, where),
-      });
+      }, kind);
       this.channels.set(id, channel);
       if (fromEvent) this.logging.add(trail.arn);
       if (trail.logFileValidationEnabled && this.logging.has(trail.arn)) channel.startChain(this.clock.now());

@@ -49,9 +49,11 @@ import { noopDelivery } from './noop-delivery.js';
 import type { OrganizationConfig } from './organization.js';
 import { validateOrganization } from './organization.js';
 import type { RouteEntry } from './routing.js';
-import { CALL_RATE, computeRoutes, ERROR_RATE, insightBit } from './routing.js';
+import { computeRoutes, insightBit } from './routing.js';
 import type { InsightType } from './insights/insights-detector.js';
 import { InsightsDetector } from './insights/insights-detector.js';
+import type { InsightsOptions, ResolvedInsightsOptions } from './insights/insights-options.js';
+import { resolveInsightsOptions } from './insights/insights-options.js';
 import { newEventId } from '../event/event-id.js';
 import { SelectorControl } from './selector-control.js';
 import { newEventFacts, readEventFacts } from './selectors/types.js';
@@ -81,6 +83,10 @@ export interface TrailEngineOptions {
   onError?: (error: unknown, where: string) => void;
   /** Management events kept per (account, region) for LookupEvents (a memory bound next to the 90 days). Default 10,000. */
   maxHistoryEvents?: number;
+  /** How Insights are detected (docs/insights.md). */
+  insights?: InsightsOptions;
+  /** Every Insights record as it is made (the LocalTrail keeps them with the other records). */
+  onInsight?: (record: CloudTrailRecord) => void;
 }
 
 /** Counters of the engine. */
@@ -123,6 +129,8 @@ export class TrailEngine {
   private readonly maxHistoryEvents: number;
   private readonly onError: (error: unknown, where: string) => void;
   private delivery: DeliveryPort;
+  private readonly insightsOptions: ResolvedInsightsOptions;
+  private readonly onInsight: (record: CloudTrailRecord) => void;
   private accepted = 0;
   private routed = 0;
   /** Reused for every event: the fields selectors read, copied once. */
@@ -136,6 +144,8 @@ export class TrailEngine {
     this.delivery = options.delivery ?? noopDelivery;
     this.onError = options.onError ?? (() => {});
     this.maxHistoryEvents = options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
+    this.insightsOptions = resolveInsightsOptions(options.insights);
+    this.onInsight = options.onInsight ?? (() => {});
     this.registry = new TrailRegistry(options.organization ? structuredClone(options.organization) : undefined);
     this.trailsControl = new TrailControl(this.registry, this.clock, () => this.delivery);
     this.selectorsControl = new SelectorControl(this.registry);
@@ -159,7 +169,7 @@ export class TrailEngine {
       else if (category === 'Insight') slot.insight.add(record);
       if (slot.generation !== this.registry.generation) this.refresh(slot, record.recipientAccountId, record.awsRegion);
       if (slot.insights !== 0 && category === 'Management') {
-        slot.detector!.observe(record, (slot.insights & CALL_RATE) !== 0, (slot.insights & ERROR_RATE) !== 0);
+        slot.detector!.observe(record, slot.insights);
       }
       const routes = slot.global !== slot.regional && isGlobalServiceEvent(record) ? slot.global : slot.regional;
       if (routes.length === 0) return;
@@ -182,6 +192,7 @@ export class TrailEngine {
 
   /** Forgets event history and Insights state (trails, selectors and logging state stay), e.g. for `LocalTrail.reset()`. */
   clearHistory(): void {
+    for (const regions of this.slots.values()) for (const slot of regions.values()) slot.detector?.dispose();
     this.slots.clear();
     this.accepted = 0;
     this.routed = 0;
@@ -219,15 +230,18 @@ export class TrailEngine {
     slot.insights = 0;
     for (const entry of routes.regional) slot.insights |= entry.insights;
     if (slot.insights !== 0 && slot.detector === undefined) {
-      slot.detector = new InsightsDetector(accountId, region, this.clock, () => newEventId(this.clock.now()), (type, insight) =>
-        this.deliverInsight(slot, type, insight),
+      slot.detector = new InsightsDetector(accountId, region, this.clock, this.insightsOptions, () => newEventId(this.clock.now()), (type, insight) =>
+        this.deliverInsight(slot, accountId, region, type, insight),
       );
     }
   }
 
   /** An Insights record: into the Insights history and to every logging trail of the slot that enabled the type. */
-  private deliverInsight(slot: Slot, type: InsightType, record: CloudTrailRecord): void {
+  private deliverInsight(slot: Slot, accountId: string, region: string, type: InsightType, record: CloudTrailRecord): void {
+    // Minutes end on a timer: trails may have changed since the slot last routed an event.
+    if (slot.generation !== this.registry.generation) this.refresh(slot, accountId, region);
     slot.insight.add(record);
+    this.onInsight(record);
     const bit = insightBit(type);
     for (const entry of slot.regional) {
       if ((entry.insights & bit) !== 0) {
@@ -295,8 +309,6 @@ export class TrailEngine {
     const who = this.caller(caller);
     const slot = this.slot(who.accountId, who.region);
     const now = this.clock.now();
-    if (slot.generation !== this.registry.generation) this.refresh(slot, who.accountId, who.region);
-    if (slot.insights !== 0) slot.detector?.tick();
     slot.management.expire(now - RETENTION_MS);
     slot.insight.expire(now - RETENTION_MS);
     return lookupEvents(input, slot, now, `${who.accountId}/${who.region}`);
