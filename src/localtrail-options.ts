@@ -5,6 +5,7 @@ import type { IdentityMapping } from './recorder/identity.js';
 import type { OrganizationConfig } from './engine/organization.js';
 import type { DeliveryOptions } from './delivery/delivery-options.js';
 import type { InsightsOptions } from './engine/insights/insights-options.js';
+import type { Authorize } from './engine/authorize.js';
 import { validateOrganization } from './engine/organization.js';
 import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
@@ -44,6 +45,14 @@ export interface LocalTrailOptions {
   delivery?: DeliveryOptions;
   /** How Insights events are detected: baseline window, minimum count, factor (docs/insights.md). */
   insights?: InsightsOptions;
+  /**
+   * Who may manage trails: called before every control-plane call with the caller, `cloudtrail:<Operation>` and the
+   * trail ARN (or `*`); a denial throws `AccessDeniedException` and is recorded. `policyAuthorizer(...)` evaluates
+   * IAM policy documents. Default: everyone may.
+   */
+  authorize?: Authorize;
+  /** Record CloudTrail's own API calls (createTrail, stopLogging …) as cloudtrail.amazonaws.com events. Default true. */
+  controlPlaneEvents?: boolean;
 }
 
 export interface ResolvedLocalTrailOptions {
@@ -61,6 +70,8 @@ export interface ResolvedLocalTrailOptions {
   delivery?: DeliveryOptions;
   /** Validated by the engine when the LocalTrail is built. */
   insights?: InsightsOptions;
+  authorize?: Authorize;
+  controlPlaneEvents: boolean;
 }
 
 export const DEFAULT_ACCOUNT_ID = '123456789012';
@@ -79,6 +90,8 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
     ...(options.organization !== undefined ? { organization: options.organization } : {}),
     ...(options.delivery !== undefined ? { delivery: options.delivery } : {}),
     ...(options.insights !== undefined ? { insights: options.insights } : {}),
+    ...(options.authorize !== undefined ? { authorize: checkAuthorize(options.authorize) } : {}),
+    controlPlaneEvents: options.controlPlaneEvents ?? true,
     accountId,
     region: options.region ?? DEFAULT_REGION,
     sourceIpAddress: options.sourceIpAddress ?? primaryIpAddress(),
@@ -89,6 +102,11 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
     maxHistoryEvents: wholeNumber('maxHistoryEvents', options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS),
     identities: options.identities ?? [],
   };
+}
+
+function checkAuthorize(authorize: Authorize): Authorize {
+  if (typeof authorize !== 'function') throw new TypeError('localtrail: authorize must be a function (caller, action, resource) => boolean');
+  return authorize;
 }
 
 function wholeNumber(name: string, value: number): number {

@@ -10,13 +10,16 @@ import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
 import type * as CT from '@aws-sdk/client-cloudtrail';
-import type { CallerOptions, TrailEngineStats } from './engine/trail-engine.js';
+import type { TrailEngineStats } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
 import type { SnapshotOptions } from './testing/snapshot.js';
 import { stabilizeRecords } from './testing/snapshot.js';
 import type { DeliveryStats } from './delivery/channel.js';
 import { DeliveryService } from './delivery/delivery-service.js';
 import type { DeliveryShutdownResult } from './delivery/delivery-service.js';
+import type { ControlPlaneCaller } from './engine/control-plane-gate.js';
+import { ControlPlaneGate } from './engine/control-plane-gate.js';
+import { compileRedaction } from './event/redaction.js';
 
 /** Counters of what happened inside a LocalTrail; nothing is ever dropped silently. */
 export interface LocalTrailStats {
@@ -52,6 +55,8 @@ export class LocalTrail implements RecordSink {
   readonly engine: TrailEngine;
   /** Delivery of log files and digests to the sinks of `options.delivery` (the engine's DeliveryPort). */
   readonly delivery: DeliveryService;
+  /** Authorizes and records every control-plane call (CloudTrail's own API calls are events). */
+  private readonly gate: ControlPlaneGate;
 
   constructor(options: LocalTrailOptions = {}) {
     this.options = resolveLocalTrailOptions(options);
@@ -72,6 +77,20 @@ export class LocalTrail implements RecordSink {
       ...(this.options.insights ? { insights: this.options.insights } : {}),
       // Insights records join the others, so events() and the matchers see them.
       onInsight: (record) => this.ring.push(record),
+    });
+    this.gate = new ControlPlaneGate({
+      clock: this.options.clock,
+      accountId: this.options.accountId,
+      region: this.options.region,
+      sourceIpAddress: this.options.sourceIpAddress,
+      identities: this.recorder.identities,
+      redaction: compileRedaction(this.options.redact),
+      ...(this.options.authorize ? { authorize: this.options.authorize } : {}),
+      record: this.options.controlPlaneEvents,
+      accept: (record) => this.accept(record),
+      countSuppressed: () => this.countSuppressed(),
+      reportError: (error, where) => this.reportError(error, where),
+      checkChange: (name, caller) => this.engine.checkTrailChange(name, caller),
     });
   }
 
@@ -139,6 +158,8 @@ export class LocalTrail implements RecordSink {
 
   /** @internal Called by the recorder with each finished record. */
   accept(record: CloudTrailRecord): void {
+    // A plugin on a CloudTrailClient served by this LocalTrail's wire handler: the handler recorded the call already.
+    if (this.gate.isDuplicate(record)) return;
     this.counters.recorded++;
     this.ring.push(record);
     this.engine.accept(record);
@@ -160,26 +181,33 @@ export class LocalTrail implements RecordSink {
   }
 
   // CloudTrail's control plane, with @aws-sdk/client-cloudtrail's input and output shapes (without $metadata) and
-  // exception names. Async like `client.send`; `caller` is the calling account and region (default: the options').
+  // exception names. Async like `client.send`; `caller` is the calling account, region and principal (default: the
+  // options' account and region, the account's localtrail-user). Each call passes the gate: authorize, run, record.
   // e.g. await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
-  async createTrail(input: CT.CreateTrailRequest, caller?: CallerOptions): Promise<CT.CreateTrailResponse> { return this.engine.createTrail(input, caller); }
-  async updateTrail(input: CT.UpdateTrailRequest, caller?: CallerOptions): Promise<CT.UpdateTrailResponse> { return this.engine.updateTrail(input, caller); }
-  async deleteTrail(input: CT.DeleteTrailRequest, caller?: CallerOptions): Promise<CT.DeleteTrailResponse> { return this.engine.deleteTrail(input, caller); }
-  async getTrail(input: CT.GetTrailRequest, caller?: CallerOptions): Promise<CT.GetTrailResponse> { return this.engine.getTrail(input, caller); }
-  async describeTrails(input: CT.DescribeTrailsRequest = {}, caller?: CallerOptions): Promise<CT.DescribeTrailsResponse> { return this.engine.describeTrails(input, caller); }
-  async listTrails(input: CT.ListTrailsRequest = {}, caller?: CallerOptions): Promise<CT.ListTrailsResponse> { return this.engine.listTrails(input, caller); }
-  async getTrailStatus(input: CT.GetTrailStatusRequest, caller?: CallerOptions): Promise<CT.GetTrailStatusResponse> { return this.engine.getTrailStatus(input, caller); }
-  async startLogging(input: CT.StartLoggingRequest, caller?: CallerOptions): Promise<CT.StartLoggingResponse> { return this.engine.startLogging(input, caller); }
-  async stopLogging(input: CT.StopLoggingRequest, caller?: CallerOptions): Promise<CT.StopLoggingResponse> { return this.engine.stopLogging(input, caller); }
-  async putEventSelectors(input: CT.PutEventSelectorsRequest, caller?: CallerOptions): Promise<CT.PutEventSelectorsResponse> { return this.engine.putEventSelectors(input, caller); }
-  async getEventSelectors(input: CT.GetEventSelectorsRequest, caller?: CallerOptions): Promise<CT.GetEventSelectorsResponse> { return this.engine.getEventSelectors(input, caller); }
-  async putInsightSelectors(input: CT.PutInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.PutInsightSelectorsResponse> { return this.engine.putInsightSelectors(input, caller); }
-  async getInsightSelectors(input: CT.GetInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.GetInsightSelectorsResponse> { return this.engine.getInsightSelectors(input, caller); }
-  async addTags(input: CT.AddTagsRequest, caller?: CallerOptions): Promise<CT.AddTagsResponse> { return this.engine.addTags(input, caller); }
-  async removeTags(input: CT.RemoveTagsRequest, caller?: CallerOptions): Promise<CT.RemoveTagsResponse> { return this.engine.removeTags(input, caller); }
-  async listTags(input: CT.ListTagsRequest, caller?: CallerOptions): Promise<CT.ListTagsResponse> { return this.engine.listTags(input, caller); }
-  async lookupEvents(input: CT.LookupEventsRequest = {}, caller?: CallerOptions): Promise<CT.LookupEventsResponse> { return this.engine.lookupEvents(input, caller); }
-  async listPublicKeys(input: CT.ListPublicKeysRequest = {}, caller?: CallerOptions): Promise<CT.ListPublicKeysResponse> { return this.engine.listPublicKeys(input, caller); }
+  async createTrail(input: CT.CreateTrailRequest, caller?: ControlPlaneCaller): Promise<CT.CreateTrailResponse> { return this.gate.run('CreateTrail', input, caller, (c) => this.engine.createTrail(input, c)); }
+  async updateTrail(input: CT.UpdateTrailRequest, caller?: ControlPlaneCaller): Promise<CT.UpdateTrailResponse> { return this.gate.run('UpdateTrail', input, caller, (c) => this.engine.updateTrail(input, c)); }
+  async deleteTrail(input: CT.DeleteTrailRequest, caller?: ControlPlaneCaller): Promise<CT.DeleteTrailResponse> { return this.gate.run('DeleteTrail', input, caller, (c) => this.engine.deleteTrail(input, c)); }
+  async getTrail(input: CT.GetTrailRequest, caller?: ControlPlaneCaller): Promise<CT.GetTrailResponse> { return this.gate.run('GetTrail', input, caller, (c) => this.engine.getTrail(input, c)); }
+  async describeTrails(input: CT.DescribeTrailsRequest = {}, caller?: ControlPlaneCaller): Promise<CT.DescribeTrailsResponse> { return this.gate.run('DescribeTrails', input, caller, (c) => this.engine.describeTrails(input, c)); }
+  async listTrails(input: CT.ListTrailsRequest = {}, caller?: ControlPlaneCaller): Promise<CT.ListTrailsResponse> { return this.gate.run('ListTrails', input, caller, (c) => this.engine.listTrails(input, c)); }
+  async getTrailStatus(input: CT.GetTrailStatusRequest, caller?: ControlPlaneCaller): Promise<CT.GetTrailStatusResponse> { return this.gate.run('GetTrailStatus', input, caller, (c) => this.engine.getTrailStatus(input, c)); }
+  async startLogging(input: CT.StartLoggingRequest, caller?: ControlPlaneCaller): Promise<CT.StartLoggingResponse> { return this.gate.run('StartLogging', input, caller, (c) => this.engine.startLogging(input, c)); }
+  async stopLogging(input: CT.StopLoggingRequest, caller?: ControlPlaneCaller): Promise<CT.StopLoggingResponse> { return this.gate.run('StopLogging', input, caller, (c) => this.engine.stopLogging(input, c)); }
+  async putEventSelectors(input: CT.PutEventSelectorsRequest, caller?: ControlPlaneCaller): Promise<CT.PutEventSelectorsResponse> { return this.gate.run('PutEventSelectors', input, caller, (c) => this.engine.putEventSelectors(input, c)); }
+  async getEventSelectors(input: CT.GetEventSelectorsRequest, caller?: ControlPlaneCaller): Promise<CT.GetEventSelectorsResponse> { return this.gate.run('GetEventSelectors', input, caller, (c) => this.engine.getEventSelectors(input, c)); }
+  async putInsightSelectors(input: CT.PutInsightSelectorsRequest, caller?: ControlPlaneCaller): Promise<CT.PutInsightSelectorsResponse> { return this.gate.run('PutInsightSelectors', input, caller, (c) => this.engine.putInsightSelectors(input, c)); }
+  async getInsightSelectors(input: CT.GetInsightSelectorsRequest, caller?: ControlPlaneCaller): Promise<CT.GetInsightSelectorsResponse> { return this.gate.run('GetInsightSelectors', input, caller, (c) => this.engine.getInsightSelectors(input, c)); }
+  async addTags(input: CT.AddTagsRequest, caller?: ControlPlaneCaller): Promise<CT.AddTagsResponse> { return this.gate.run('AddTags', input, caller, (c) => this.engine.addTags(input, c)); }
+  async removeTags(input: CT.RemoveTagsRequest, caller?: ControlPlaneCaller): Promise<CT.RemoveTagsResponse> { return this.gate.run('RemoveTags', input, caller, (c) => this.engine.removeTags(input, c)); }
+  async listTags(input: CT.ListTagsRequest, caller?: ControlPlaneCaller): Promise<CT.ListTagsResponse> { return this.gate.run('ListTags', input, caller, (c) => this.engine.listTags(input, c)); }
+  async lookupEvents(input: CT.LookupEventsRequest = {}, caller?: ControlPlaneCaller): Promise<CT.LookupEventsResponse> { return this.gate.run('LookupEvents', input, caller, (c) => this.engine.lookupEvents(input, c)); }
+  // CloudTrail always has a current key per region: one is made (and published to the sinks) if none signed yet.
+  async listPublicKeys(input: CT.ListPublicKeysRequest = {}, caller?: ControlPlaneCaller): Promise<CT.ListPublicKeysResponse> {
+    return this.gate.run('ListPublicKeys', input, caller, async (c) => {
+      await this.delivery.keys.keyFor(c.region!, this.options.clock.now());
+      return this.engine.listPublicKeys(input, c);
+    });
+  }
 }
 
 /** Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults. */

@@ -55,3 +55,5 @@ export class InvalidTimeRangeException extends errorClass('InvalidTimeRangeExcep
 export class InvalidMaxResultsException extends errorClass('InvalidMaxResultsException') {}
 export class InvalidNextTokenException extends errorClass('InvalidNextTokenException') {}
 export class InvalidEventCategoryException extends errorClass('InvalidEventCategoryException') {}
+/** The `authorize` hook (or an IAM policy) denied a control-plane call. */
+export class AccessDeniedException extends errorClass('AccessDeniedException') {}

@@ -304,6 +304,12 @@ export class TrailEngine {
     return this.selectorsControl.listTags(input, this.caller(caller));
   }
 
+  /** Throws what changing the named trail would (unknown, not in its home region, not the owner's), changing nothing. */
+  checkTrailChange(nameOrArn: string | undefined, caller?: CallerOptions): void {
+    const who = this.caller(caller);
+    this.registry.requireHome(this.registry.resolve(nameOrArn, who), who);
+  }
+
   /** LookupEvents over the caller's (account, region) history: 90 days, management events (or Insights). */
   lookupEvents(input: LookupEventsRequest = {}, caller?: CallerOptions): LookupEventsResponse {
     const who = this.caller(caller);

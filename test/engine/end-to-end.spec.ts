@@ -23,7 +23,7 @@ const callerXml =
 
 async function scenario() {
   const clock = new ManualClock('2026-06-01T12:00:00Z');
-  const trail = createLocalTrail({ accountId: MGMT, region: 'us-east-1', clock, organization: ORG });
+  const trail = createLocalTrail({ accountId: MGMT, region: 'us-east-1', clock, organization: ORG, controlPlaneEvents: false });
   const delivery = new RecordingDelivery();
   trail.engine.useDelivery(delivery);
 
