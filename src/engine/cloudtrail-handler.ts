@@ -1,10 +1,24 @@
-// Serves CloudTrail's own API (awsJson1.1) from the engine, so an unchanged CloudTrailClient can manage local trails.
+// Serves CloudTrail's own API (awsJson1.1) from a LocalTrail, so an unchanged CloudTrailClient manages local trails.
 import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { Readable } from 'node:stream';
+import type { ControlPlaneCaller } from './control-plane-gate.js';
 import { CloudTrailError } from './errors.js';
-import type { CallerOptions, TrailEngine } from './trail-engine.js';
+import type { TrailEngine } from './trail-engine.js';
 
-type Operation = (engine: TrailEngine, input: Record<string, unknown>, caller: CallerOptions) => unknown;
+type Method =
+  | 'createTrail' | 'updateTrail' | 'deleteTrail' | 'getTrail' | 'describeTrails' | 'listTrails' | 'getTrailStatus'
+  | 'startLogging' | 'stopLogging' | 'putEventSelectors' | 'getEventSelectors' | 'putInsightSelectors'
+  | 'getInsightSelectors' | 'addTags' | 'removeTags' | 'listTags' | 'lookupEvents' | 'listPublicKeys';
+
+/**
+ * What the handler serves: a LocalTrail (the public way: calls are authorized and recorded) or, internally, a
+ * TrailEngine. Both name the operations alike; the LocalTrail answers with promises, the engine with values.
+ */
+export type CloudTrailApi = {
+  [K in Method]: (input: Parameters<TrailEngine[K]>[0], caller?: ControlPlaneCaller) => ReturnType<TrailEngine[K]> | Promise<ReturnType<TrailEngine[K]>>;
+};
+
+type Operation = (engine: CloudTrailApi, input: Record<string, unknown>, caller: ControlPlaneCaller) => unknown;
 
 const OPERATIONS: Record<string, Operation> = {
   CreateTrail: (e, i, c) => e.createTrail(i as never, c),
@@ -65,7 +79,9 @@ function reply(status: number, body: unknown, requestId: string): { response: Ht
 async function readBody(body: unknown): Promise<string> {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  // A view of the bytes: the SDK's JSON body is a Uint8Array whose string methods (Buffer.from(body) calls
+  // valueOf) print a deprecation warning.
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   const chunks: Buffer[] = [];
   for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
@@ -81,21 +97,43 @@ function signingScope(request: HttpRequest): { region?: string; accessKeyId?: st
 }
 
 export interface CloudTrailHandlerOptions {
-  /** The calling account for an access key id (default: the engine's default account). */
+  /** The calling account for an access key id (default: the `identities` mapping, else the default account). */
   accountFor?: (accessKeyId: string | undefined) => string | undefined;
 }
 
 let requestCounter = 0;
 
+function header(request: HttpRequest, name: string): string | undefined {
+  for (const [key, value] of Object.entries(request.headers ?? {})) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+/** The principal of a signed request, as the LocalTrail records and authorizes it. */
+function callerOf(request: HttpRequest, requestId: string, options: CloudTrailHandlerOptions): ControlPlaneCaller {
+  const scope = signingScope(request);
+  const caller: ControlPlaneCaller = { requestId };
+  if (scope.region) caller.region = scope.region;
+  if (scope.accessKeyId) caller.accessKeyId = scope.accessKeyId;
+  if (header(request, 'x-amz-security-token') !== undefined) caller.temporaryCredentials = true;
+  const userAgent = header(request, 'user-agent');
+  if (userAgent !== undefined) caller.userAgent = userAgent;
+  const host = header(request, 'host') ?? request.hostname;
+  if (host && request.protocol === 'https:') caller.host = host;
+  const accountId = options.accountFor?.(scope.accessKeyId);
+  if (accountId) caller.accountId = accountId;
+  return caller;
+}
+
 /**
- * A request handler for `@aws-sdk/client-cloudtrail` that answers from the engine instead of the network: the real
+ * A request handler for `@aws-sdk/client-cloudtrail` that answers from a LocalTrail instead of the network: the real
  * client serialises, signs and parses, errors arrive as the SDK's own exception classes. The region is the
- * request's signing region.
+ * request's signing region; the access key id is the caller (through the `identities` option), so calls are
+ * authorized and recorded as CloudTrail records its own API.
  * @example
- * const ct = new CloudTrailClient({ region: 'eu-west-1', credentials, requestHandler: cloudTrailRequestHandler(trail.engine) });
+ * const ct = new CloudTrailClient({ region: 'eu-west-1', credentials, requestHandler: cloudTrailRequestHandler(trail) });
  * await ct.send(new CreateTrailCommand({ Name: 'audit', S3BucketName: 'logs' }));
  */
-export function cloudTrailRequestHandler(engine: TrailEngine, options: CloudTrailHandlerOptions = {}) {
+export function cloudTrailRequestHandler(api: CloudTrailApi, options: CloudTrailHandlerOptions = {}) {
   return {
     async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
       const requestId = `localtrail-${(++requestCounter).toString(16).padStart(8, '0')}`;
@@ -108,12 +146,7 @@ export function cloudTrailRequestHandler(engine: TrailEngine, options: CloudTrai
       try {
         const text = await readBody(request.body);
         const input = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-        const scope = signingScope(request);
-        const caller: CallerOptions = {};
-        if (scope.region) caller.region = scope.region;
-        const accountId = options.accountFor?.(scope.accessKeyId);
-        if (accountId) caller.accountId = accountId;
-        return reply(200, toWire(operation(engine, input, caller)), requestId);
+        return reply(200, toWire(await operation(api, input, callerOf(request, requestId, options))), requestId);
       } catch (error) {
         if (error instanceof CloudTrailError) return reply(400, { __type: error.name, Message: error.message }, requestId);
         return reply(500, { __type: 'InternalFailure', Message: 'localtrail failed to serve the request.' }, requestId);
