@@ -15,6 +15,7 @@ import { TrailEngine } from './engine/trail-engine.js';
 import type { SnapshotOptions } from './testing/snapshot.js';
 import { stabilizeRecords } from './testing/snapshot.js';
 import type { DeliveryStats } from './delivery/channel.js';
+import type { DestinationStats } from './delivery/destinations/destination.js';
 import { DeliveryService } from './delivery/delivery-service.js';
 import type { DeliveryShutdownResult } from './delivery/delivery-service.js';
 import type { ControlPlaneCaller } from './engine/control-plane-gate.js';
@@ -35,6 +36,8 @@ export interface LocalTrailStats {
   engine: TrailEngineStats;
   /** Log file and digest delivery: queued, delivered, dropped (full queue) and failed attempts. */
   delivery: DeliveryStats;
+  /** Each destination (CloudWatch Logs, EventBridge, SNS) by name: queued, delivered, dropped, skipped, failed attempts. */
+  destinations: Record<string, DestinationStats>;
 }
 
 /**
@@ -118,7 +121,7 @@ export class LocalTrail implements RecordSink {
   }
 
   stats(): LocalTrailStats {
-    return { ...this.counters, droppedFromMemory: this.ring.dropped, engine: this.engine.stats(), delivery: { ...this.delivery.stats } };
+    return { ...this.counters, droppedFromMemory: this.ring.dropped, engine: this.engine.stats(), delivery: { ...this.delivery.stats }, destinations: this.delivery.destinationStats() };
   }
 
   /**

@@ -35,6 +35,8 @@ export interface ChannelHost {
   readonly stats: DeliveryStats;
   statusOf(trailArn: string): DeliveryStatus;
   reportError(error: unknown, where: string): void;
+  /** A log (or Insights) file reached every sink: SNS notifications. */
+  fileDelivered?(channel: DeliveryChannel, object: DeliveryObject): void;
 }
 
 /** An object on its way to the sinks. */
@@ -348,6 +350,7 @@ export class DeliveryChannel {
         stats.deliveredRecords += item.recordCount;
         status.latestDeliveryTime = at;
         delete status.latestDeliveryError;
+        this.host.fileDelivered?.(this, item.object);
         if (item.digestEntry && item.chain) {
           item.chain.add({ s3Bucket: item.object.bucket, s3Object: item.object.key, hashAlgorithm: 'SHA-256', ...item.digestEntry });
         }

@@ -2,6 +2,8 @@
 import type { SigningKeyInput } from '../integrity/signing-keys.js';
 import type { GzipEngine } from './gzip-stream.js';
 import type { DeliverySink } from './sink.js';
+import type { DeliveryDestination } from './destinations/destination.js';
+import { validateDestinations } from './destinations/destination-set.js';
 
 export interface DeliveryOptions {
   /** Where log files and digests go. Every object goes to every sink. Default: none (records stay in memory). */
@@ -30,6 +32,8 @@ export interface DeliveryOptions {
   gzip?: GzipEngine;
   /** Gzip level 1–9. Default 6. */
   gzipLevel?: number;
+  /** Beside the sinks: CloudWatch Logs, EventBridge and SNS destinations, each with its own queue and retries. */
+  destinations?: DeliveryDestination[];
 }
 
 export interface ResolvedDeliveryOptions {
@@ -46,6 +50,7 @@ export interface ResolvedDeliveryOptions {
   signingKeys: Record<string, SigningKeyInput>;
   gzip: GzipEngine;
   gzipLevel: number;
+  destinations: DeliveryDestination[];
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1000 * 1000;
@@ -84,5 +89,6 @@ export function resolveDeliveryOptions(options: DeliveryOptions = {}): ResolvedD
     signingKeys: options.signingKeys ?? {},
     gzip,
     gzipLevel,
+    destinations: validateDestinations(options.destinations),
   };
 }

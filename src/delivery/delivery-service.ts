@@ -9,6 +9,8 @@ import { DeliveryChannel } from './channel.js';
 import type { DeliveryOptions, ResolvedDeliveryOptions } from './delivery-options.js';
 import { resolveDeliveryOptions } from './delivery-options.js';
 import type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from './port.js';
+import type { DestinationShutdownReport, DestinationStats } from './destinations/destination.js';
+import { DestinationSet } from './destinations/destination-set.js';
 
 /** An object `shutdown()` could not deliver. */
 export interface UndeliveredObject {
@@ -25,6 +27,8 @@ export interface DeliveryShutdownResult {
   /** True when everything queued reached every sink. */
   complete: boolean;
   undelivered: UndeliveredObject[];
+  /** Per destination (when there are any): what its queues could not deliver. */
+  destinations?: DestinationShutdownReport[];
 }
 
 /** The end of one digest chain, to tell the validator where a chain must end. */
@@ -66,6 +70,8 @@ export class DeliveryService implements DeliveryPort {
   private readonly background = new Set<Promise<unknown>>();
   private shutdownResult: Promise<DeliveryShutdownResult> | undefined;
   private readonly onError: (error: unknown, where: string) => void;
+  /** CloudWatch Logs, EventBridge, SNS; undefined when none are configured (the recording path then skips them). */
+  private readonly destinations: DestinationSet | undefined;
 
   constructor(options: DeliveryOptions | undefined, context: DeliveryServiceContext) {
     this.options = resolveDeliveryOptions(options);
@@ -76,6 +82,14 @@ export class DeliveryService implements DeliveryPort {
       supplied: this.options.signingKeys,
       onNewKey: (key) => this.publishKey(key),
     });
+    if (this.options.destinations.length > 0) {
+      this.destinations = new DestinationSet(this.options.destinations, { clock: this.clock, reportError: (error, where) => this.onError(error, where) });
+    }
+  }
+
+  /** Counters of each destination, by name. */
+  destinationStats(): Record<string, DestinationStats> {
+    return this.destinations?.stats() ?? {};
   }
 
   enqueue(route: DeliveryRoute, record: CloudTrailRecord): void {
@@ -83,6 +97,7 @@ export class DeliveryService implements DeliveryPort {
       this.stats.droppedRecords++;
       return;
     }
+    this.destinations?.routed(route, record);
     if (record.eventCategory === 'Insight') {
       this.insightChannel(route).add(record);
       return;
@@ -137,7 +152,7 @@ export class DeliveryService implements DeliveryPort {
   }
 
   status(trailArn: string): DeliveryStatus {
-    return { ...this.statuses.get(trailArn) };
+    return { ...this.statuses.get(trailArn), ...this.destinations?.status(trailArn) };
   }
 
   listPublicKeys(region: string, start: number, end: number): DeliveryPublicKey[] {
@@ -166,6 +181,7 @@ export class DeliveryService implements DeliveryPort {
   async flush(): Promise<void> {
     await Promise.all([...this.background]);
     await Promise.all([...this.channels.values()].map((c) => c.flush()));
+    await this.destinations?.flush();
   }
 
   /** OpenTelemetry's name for {@link flush}. */
@@ -199,6 +215,8 @@ export class DeliveryService implements DeliveryPort {
       recordCount: o.recordCount,
       error: o.lastError ?? 'not attempted',
     }));
+    // After the channels: their last files still notify SNS.
+    const destinations = await this.destinations?.shutdown();
     for (const sink of this.options.sinks) {
       try {
         await sink.shutdown?.();
@@ -213,7 +231,11 @@ export class DeliveryService implements DeliveryPort {
         'delivery.shutdown',
       );
     }
-    return { complete: undelivered.length === 0, undelivered };
+    const complete = undelivered.length === 0 && (destinations ?? []).every((d) => d.undelivered === 0);
+    for (const d of destinations ?? []) {
+      if (d.undelivered > 0) this.onError(new Error(`localtrail: shutdown could not deliver ${d.undelivered} item(s) to ${d.name}: ${d.error ?? 'not attempted'}`), 'delivery.shutdown');
+    }
+    return destinations ? { complete, undelivered, destinations } : { complete, undelivered };
   }
 
   /** Insights events are batched apart: their files go to the CloudTrail-Insight folder, outside digest chains. */
@@ -234,6 +256,8 @@ export class DeliveryService implements DeliveryPort {
         stats: this.stats,
         statusOf: (arn) => this.statusOf(arn),
         reportError: (error, where) => this.onError(error, where),
+        fileDelivered: (ch, object) =>
+          this.destinations?.fileDelivered({ trail: ch.trail, region: ch.region, accountId: ch.accountId, bucket: object.bucket, key: object.key, deliveredAt: this.clock.now() }),
       }, kind);
       this.channels.set(id, channel);
       if (fromEvent) this.logging.add(trail.arn);
