@@ -1,6 +1,10 @@
 // Routing throughput: events/s through TrailEngine.accept with 5 trails carrying advanced selectors, against a
 // straightforward router that evaluates the same selectors' JSON for every event (no compilation).
 import type { AdvancedEventSelector } from '@aws-sdk/client-cloudtrail';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ManualClock } from '../src/clock/manual-clock.js';
 import type { DeliveryPort } from '../src/delivery/port.js';
 import { noopDelivery } from '../src/engine/noop-delivery.js';
 import { interpretAdvancedEventSelectors } from '../src/engine/selectors/advanced-interpret.js';
@@ -8,6 +12,7 @@ import { TrailEngine } from '../src/engine/trail-engine.js';
 import type { CloudTrailRecord } from '../src/event/record.js';
 import type { BenchResult } from './harness.js';
 import { interleave, machine, round } from './harness.js';
+import { countInstructions, hasValgrind, inBatches } from './instruction-count.js';
 
 const ACCT = '111122223333';
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
@@ -147,7 +152,7 @@ function makeRecordSpecs(n: number): CloudTrailRecord[] {
 }
 
 /** Counts deliveries so the work cannot be optimised away. */
-function countingDelivery(): DeliveryPort & { count: number } {
+export function countingDelivery(): DeliveryPort & { count: number } {
   return { ...noopDelivery, count: 0, enqueue(this: { count: number }) { this.count++; } } as DeliveryPort & { count: number };
 }
 
@@ -170,16 +175,72 @@ function naiveRouter(deliver: (trail: string, region: string) => void) {
   };
 }
 
-export default async function routingBench(): Promise<BenchResult[]> {
-  const records = makeRecords(8192);
-  const delivery = countingDelivery();
-  const engine = new TrailEngine({ accountId: ACCT, delivery, maxHistoryEvents: 1_000_000 });
+/** The five trails, logging; with `insights`, the first (multi-region, management events) enables both Insights types. */
+export function benchEngine(delivery: DeliveryPort, options: { insights?: boolean; clock?: ManualClock } = {}): TrailEngine {
+  const engine = new TrailEngine({ accountId: ACCT, delivery, maxHistoryEvents: 1_000_000, ...(options.clock ? { clock: options.clock } : {}) });
   for (const t of TRAILS) {
     const caller = { accountId: ACCT, region: t.home };
     engine.createTrail({ Name: t.name, S3BucketName: 'bench-logs', IsMultiRegionTrail: t.multi, IncludeGlobalServiceEvents: t.includeGlobal }, caller);
     engine.putEventSelectors({ TrailName: t.name, AdvancedEventSelectors: t.selectors }, caller);
+    if (options.insights && t === TRAILS[0]) {
+      engine.putInsightSelectors({ TrailName: t.name, InsightSelectors: [{ InsightType: 'ApiCallRateInsight' }, { InsightType: 'ApiErrorRateInsight' }] }, caller);
+    }
     engine.startLogging({ Name: t.name }, caller);
   }
+  return engine;
+}
+
+/**
+ * What closing a minute costs per counted event (tallying its records, judging against the baseline): the work
+ * Insights moves off the recording path to a timer. Eight minutes of `perMinute` events, every minute timed.
+ */
+async function minuteCloseCost(records: CloudTrailRecord[], perMinute: number): Promise<{ nsPerCounted: number; countedShare: number }> {
+  const clock = new ManualClock('2026-06-01T00:00:00Z');
+  const engine = benchEngine(countingDelivery(), { insights: true, clock });
+  let counted = 0;
+  for (const r of records) if (r.eventCategory === 'Management' && (r.readOnly === false || r.errorCode !== undefined)) counted++;
+  const countedShare = counted / records.length;
+  const times: number[] = [];
+  const idleTimes: number[] = [];
+  const timed = async (c: ManualClock): Promise<number> => {
+    const t0 = process.hrtime.bigint();
+    await c.advance(60_000);
+    return Number(process.hrtime.bigint() - t0);
+  };
+  let cursor = 0;
+  for (let minute = 0; minute < 8; minute++) {
+    for (let i = 0; i < perMinute; i++) engine.accept(records[cursor++ % records.length]!);
+    times.push(await timed(clock));
+    // The same advance with one timer that does nothing: ManualClock's own turns, not close work.
+    const idle = new ManualClock(0);
+    idle.setTimeout(() => {}, 60_000);
+    idleTimes.push(await timed(idle));
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
+  return { nsPerCounted: Math.max(0, median(times) - median(idleTimes)) / (perMinute * countedShare), countedShare };
+}
+
+const INSTRUCTION_EVENTS = 200_000;
+
+/**
+ * Instructions per event, plain routing vs routing with Insights, under callgrind (the same count however busy the
+ * machine): minutes close every 50,000 events inside the measured window, so the timer's tallying is counted too.
+ */
+async function instructionsPerEvent(): Promise<{ plain: number; insights: number } | undefined> {
+  if (!hasValgrind()) return undefined;
+  const worker = ['--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), 'routing-instructions.worker.ts')];
+  const variants = ['plain', 'insights'] as const;
+  const counts = await inBatches(
+    variants.flatMap((variant) => [0, INSTRUCTION_EVENTS].map((events) => () => countInstructions(worker, { VARIANT: variant, EVENTS: String(events) }))),
+    availableParallelism(),
+  );
+  return { plain: (counts[1]! - counts[0]!) / INSTRUCTION_EVENTS, insights: (counts[3]! - counts[2]!) / INSTRUCTION_EVENTS };
+}
+
+export default async function routingBench(): Promise<BenchResult[]> {
+  const records = makeRecords(8192);
+  const delivery = countingDelivery();
+  const engine = benchEngine(delivery);
   let naiveCount = 0;
   const naive = naiveRouter(() => naiveCount++);
 
@@ -203,7 +264,54 @@ export default async function routingBench(): Promise<BenchResult[]> {
   const uncompiledPerSec = 1e6 / result.usPerOp['uncompiled']!;
   const speedup = 1 / result.ratios['compiled']!.median;
   const line = `routing: ${round(compiledPerSec / 1e6, 2)}M events/s (${round(speedup, 2)}x uncompiled ${round(uncompiledPerSec / 1e6, 2)}M events/s; ratio spread ${round(1 / result.ratios['compiled']!.max, 2)}–${round(1 / result.ratios['compiled']!.min, 2)}x) [5 trails, advanced selectors, ${machine()}]`;
+  // Insights enabled: the same routing plus the detector's counting (its minutes close on a clock timer, which a
+  // ManualClock that is never advanced keeps out of the timed loop; minuteCloseCost measures that part).
+  const insightsDelivery = countingDelivery();
+  const withInsights = benchEngine(insightsDelivery, { insights: true, clock: new ManualClock('2026-06-01T00:00:00Z') });
+  const plain = benchEngine(countingDelivery(), { clock: new ManualClock('2026-06-01T00:00:00Z') });
+  let a = 0;
+  let b = 0;
+  const insights = await interleave(
+    [
+      { name: 'compiled', run: (n) => { for (let i = 0; i < n; i++) plain.accept(records[a++ & mask]!); } },
+      { name: 'insights', run: (n) => { for (let i = 0; i < n; i++) withInsights.accept(records[b++ & mask]!); } },
+    ],
+    { rounds: 15, opsPerRound: 50_000, warmupOps: 200_000 },
+  );
+  const insightsRatio = insights.ratios['insights']!;
+  const close = await minuteCloseCost(records, 60_000);
+  const baseNs = insights.usPerOp['compiled']! * 1000;
+  const amortized = (insights.usPerOp['insights']! * 1000 + close.nsPerCounted * close.countedShare) / baseNs;
+  const instructions = await instructionsPerEvent();
+  const instructionsText = instructions
+    ? `${round(instructions.insights / instructions.plain, 3)}x in instructions per event, minute closes included (${round(instructions.plain, 0)} → ${round(instructions.insights, 0)}); `
+    : '';
+  const insightsLine =
+    `routing with Insights: ${instructionsText}wall time ${round(insightsRatio.median, 3)}x routing without (spread ${round(insightsRatio.min, 2)}–${round(insightsRatio.max, 2)}), ` +
+    `${round(1e6 / insights.usPerOp['insights']! / 1e6, 2)}M events/s; minute close ${round(close.nsPerCounted, 0)} ns per counted event ` +
+    `(${round(close.countedShare * 100, 0)}% of events counted), ${round(amortized, 3)}x with it amortized [target ≤ 1.10x, ${machine()}]`;
   return [
+    {
+      name: 'routing-insights',
+      line: insightsLine,
+      json: {
+        ratioMedian: round(insightsRatio.median, 3),
+        ratioMin: round(insightsRatio.min, 3),
+        ratioMax: round(insightsRatio.max, 3),
+        eventsPerSec: Math.round(1e6 / insights.usPerOp['insights']!),
+        minuteCloseNsPerCountedEvent: Math.round(close.nsPerCounted),
+        countedShare: round(close.countedShare, 3),
+        amortizedRatio: round(amortized, 3),
+        ...(instructions
+          ? {
+              instructionsPerEventPlain: Math.round(instructions.plain),
+              instructionsPerEventInsights: Math.round(instructions.insights),
+              instructionRatio: round(instructions.insights / instructions.plain, 3),
+            }
+          : {}),
+        targetRatio: 1.1,
+      },
+    },
     {
       name: 'routing',
       line,

@@ -4,7 +4,7 @@
 import type { CloudTrailRecord, JsonObject } from '../../event/record.js';
 import { EVENT_VERSION } from '../../event/record.js';
 import { secondPrecision } from '../../event/time.js';
-import type { Tally } from './tally.js';
+import type { Counter, Tally } from './tally.js';
 import { topFive } from './tally.js';
 
 export type InsightType = 'ApiCallRateInsight' | 'ApiErrorRateInsight';
@@ -41,7 +41,7 @@ function average(count: number, minutes: number): number {
   return Math.round((count / minutes) * 1e10) / 1e10;
 }
 
-function attribution(attribute: string, insight: Map<string, number>, baseline: Map<string, number>, insightMinutes: number, baselineMinutes: number): JsonObject {
+function attribution(attribute: string, insight: Counter, baseline: Counter, insightMinutes: number, baselineMinutes: number): JsonObject {
   return {
     attribute,
     insight: topFive(insight).map(([value, n]) => ({ value, average: average(n, insightMinutes) })),
