@@ -30,8 +30,8 @@ export type {
   SessionIssuer,
   UserIdentity,
   UserIdentityType,
-} from './event/record.js';
-export { EVENT_VERSION } from './event/record.js';
+} from './vocabulary/record.js';
+export { EVENT_VERSION } from './vocabulary/record.js';
 export { HIDDEN } from './event/redaction.js';
 
 // Time
@@ -76,20 +76,20 @@ export type { DeliveryOptions } from './delivery/delivery-options.js';
 export type { DeliveryStats } from './delivery/channel.js';
 export type { GzipEngine } from './delivery/gzip-stream.js';
 export type { DeliveryNotification, DeliveryObject, DeliveryObjectKind, DeliverySink, PublishedPublicKey, StreamedEvents } from './delivery/sink.js';
-export type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from './delivery/port.js';
+export type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from './engine/delivery-port.js';
 export { MemorySink } from './delivery/sinks/memory-sink.js';
 export type { StoredObject } from './delivery/sinks/memory-sink.js';
 export { FilesystemSink } from './delivery/sinks/filesystem-sink.js';
 export type { FilesystemSinkOptions, SinkFileSystem } from './delivery/sinks/filesystem-sink.js';
 export { callbackSink } from './delivery/sinks/callback-sink.js';
 export type { CallbackSinkOptions } from './delivery/sinks/callback-sink.js';
-export { logFileKey, digestFileKey, parseLogFileKey, parseDigestKey } from './delivery/object-keys.js';
+export { logFileKey, digestFileKey, parseLogFileKey, parseDigestKey } from './vocabulary/object-keys.js';
 export { exportSigningKey, importSigningKey, publicKeyFingerprint } from './integrity/signing-keys.js';
 export type { SigningKey, SigningKeyInput } from './integrity/signing-keys.js';
 export { digestSigningString } from './integrity/digest-file.js';
 export type { DigestBody, DigestLogFile } from './integrity/digest-file.js';
-export { validateLogs } from './integrity/validation/validate-logs.js';
-export type { ChainGap, FileVerdict, ValidateLogsOptions, ValidationReport, VerdictStatus } from './integrity/validation/validate-logs.js';
-export { folderSource, memorySource } from './integrity/validation/object-source.js';
-export type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey } from './integrity/validation/object-source.js';
-export { formatValidationReport, splitValidationOutput } from './integrity/validation/format-report.js';
+export { validateLogs } from './validation/validate-logs.js';
+export type { ChainGap, FileVerdict, ValidateLogsOptions, ValidationReport, VerdictStatus } from './validation/validate-logs.js';
+export { folderSource, memorySource } from './validation/object-source.js';
+export type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey } from './validation/object-source.js';
+export { formatValidationReport, splitValidationOutput } from './validation/format-report.js';

@@ -1,6 +1,6 @@
 // The LocalTrail: one object that records SDK calls, holds the trail engine and owns delivery.
 import type { MetadataBearer, Pluggable } from '@smithy/types';
-import type { CloudTrailRecord } from './event/record.js';
+import type { CloudTrailRecord } from './vocabulary/record.js';
 import type { LocalTrailOptions, ResolvedLocalTrailOptions } from './localtrail-options.js';
 import { resolveLocalTrailOptions } from './localtrail-options.js';
 import type { Actor } from './recorder/call-context.js';

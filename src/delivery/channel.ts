@@ -1,14 +1,14 @@
 // The batcher of one (trail, region, account): queue → log files → sinks with retries, plus its digest chain.
 // One export at a time (all work runs on one promise chain), timers on the injectable clock.
 import type { Clock, TimerHandle } from '../clock/clock.js';
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { DigestChain } from '../integrity/digest-chain.js';
 import type { PreviousDigest } from '../integrity/digest-file.js';
 import type { SigningKeyRing } from '../integrity/signing-keys.js';
 import type { ResolvedDeliveryOptions } from './delivery-options.js';
 import { encodeLogFiles } from './log-file-encoder.js';
-import { logFileKey } from './object-keys.js';
-import type { DeliveryStatus, DeliveryTrail } from './port.js';
+import { logFileKey } from '../vocabulary/object-keys.js';
+import type { DeliveryStatus, DeliveryTrail } from '../engine/delivery-port.js';
 import type { DeliveryObject, DeliverySink } from './sink.js';
 import { describeError, putWithTimeout } from './sink-attempt.js';
 

@@ -1,6 +1,6 @@
 // The DeliveryPort implementation: one channel per (trail, region, account), signing keys, status and stats.
 import type { Clock } from '../clock/clock.js';
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { SigningKeyRing } from '../integrity/signing-keys.js';
 import type { SigningKey } from '../integrity/signing-keys.js';
 import type { PreviousDigest } from '../integrity/digest-file.js';
@@ -8,7 +8,7 @@ import type { DeliveryChannel as Channel, DeliveryStats, OutgoingObject } from '
 import { DeliveryChannel } from './channel.js';
 import type { DeliveryOptions, ResolvedDeliveryOptions } from './delivery-options.js';
 import { resolveDeliveryOptions } from './delivery-options.js';
-import type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from './port.js';
+import type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from '../engine/delivery-port.js';
 
 /** An object `shutdown()` could not deliver. */
 export interface UndeliveredObject {

@@ -1,7 +1,7 @@
 // Turns a batch of records into one or more gzip log files: compact `{"Records":[...]}`, SHA-256 of the JSON bytes,
 // each file at most `maxFileBytes` compressed, without holding the event loop for long.
 import { createHash } from 'node:crypto';
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import type { GzipEngine, GzipStream } from './gzip-stream.js';
 import { GZIP_CHUNK_BYTES, createGzipStream } from './gzip-stream.js';
 

@@ -1,5 +1,5 @@
 // Which trails get an event of one (account, region): region rules, global service rules, organization trails.
-import type { DeliveryRoute, DeliveryTrail } from '../delivery/port.js';
+import type { DeliveryRoute, DeliveryTrail } from './delivery-port.js';
 import { GLOBAL_SERVICE_REGION } from './global-services.js';
 import { inOrganization } from './organization.js';
 import type { FactsPredicate } from './selectors/types.js';

@@ -20,7 +20,7 @@ import type {
   UpdateTrailResponse,
 } from '@aws-sdk/client-cloudtrail';
 import type { Clock } from '../clock/clock.js';
-import type { DeliveryPort } from '../delivery/port.js';
+import type { DeliveryPort } from './delivery-port.js';
 import {
   InvalidParameterCombinationException,
   NotOrganizationMasterAccountException,

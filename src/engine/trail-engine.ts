@@ -39,8 +39,8 @@ import type {
 } from '@aws-sdk/client-cloudtrail';
 import type { Clock } from '../clock/clock.js';
 import { systemClock } from '../clock/clock.js';
-import type { DeliveryPort } from '../delivery/port.js';
-import type { CloudTrailRecord } from '../event/record.js';
+import type { DeliveryPort } from './delivery-port.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { InvalidTimeRangeException } from './errors.js';
 import { isGlobalServiceEvent } from './global-services.js';
 import { EventHistory, RETENTION_MS } from './history/event-history.js';

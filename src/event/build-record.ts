@@ -2,10 +2,10 @@
 import { resourcesFor } from '../catalog/resources.js';
 import type { OperationFacts } from './operation-facts.js';
 import { operationFacts } from './operation-facts.js';
-import type { CloudTrailRecord, CloudTrailResource, JsonObject, UserIdentity } from './record.js';
-import { EVENT_VERSION } from './record.js';
+import type { CloudTrailRecord, CloudTrailResource, JsonObject, UserIdentity } from '../vocabulary/record.js';
+import { EVENT_VERSION } from '../vocabulary/record.js';
 import { sharedResources, sharedTlsDetails, sharedUserAgent } from './shared-parts.js';
-import { secondPrecision } from './time.js';
+import { secondPrecision } from '../vocabulary/time.js';
 
 /** Everything the recorder learned about one logical call (after retries), free of SDK types. */
 export interface CallFacts {

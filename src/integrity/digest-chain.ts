@@ -1,6 +1,6 @@
 // The digest chain of one (trail, region, account): collects delivered log files and cuts signed, linked digests.
-import type { DeliveryTrail } from '../delivery/port.js';
-import { digestFileKey, isoSeconds } from '../delivery/object-keys.js';
+import type { DeliveryTrail } from '../engine/delivery-port.js';
+import { digestFileKey, isoSeconds } from '../vocabulary/object-keys.js';
 import type { DigestLogFile, PreviousDigest, SignedDigest } from './digest-file.js';
 import { signDigest } from './digest-file.js';
 import type { SigningKeyRing } from './signing-keys.js';

@@ -1,7 +1,7 @@
 // userIdentity from the credentials the SDK resolved for a call (cloudtrail-facts §1.3); never the secret or token.
 import { createHash } from 'node:crypto';
-import type { UserIdentity } from '../event/record.js';
-import { secondPrecision } from '../event/time.js';
+import type { UserIdentity } from '../vocabulary/record.js';
+import { secondPrecision } from '../vocabulary/time.js';
 
 /**
  * Says who an access key belongs to, so records name the real user or role instead of a generic one.

@@ -4,7 +4,7 @@ import { buildRecord } from '../event/build-record.js';
 import { newEventId } from '../event/event-id.js';
 import { ANY_PLAN } from '../event/parameter-plan.js';
 import { toParameters } from '../event/parameters.js';
-import type { CloudTrailRecord, JsonObject } from '../event/record.js';
+import type { CloudTrailRecord, JsonObject } from '../vocabulary/record.js';
 import type { CompiledRedaction } from '../event/redaction.js';
 import { applyRedactionPaths, compileRedaction } from '../event/redaction.js';
 import { signingNameForClient } from '../catalog/services.js';

@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/clock/manual-clock.js';
 import { DeliveryService } from '../../src/delivery/delivery-service.js';
 import type { DeliveryOptions } from '../../src/delivery/delivery-options.js';
 import { encodeLogFiles } from '../../src/delivery/log-file-encoder.js';
-import { digestFileKey, logFileKey, parseDigestKey, parseLogFileKey } from '../../src/delivery/object-keys.js';
+import { digestFileKey, logFileKey, parseDigestKey, parseLogFileKey } from '../../src/vocabulary/object-keys.js';
 import { MemorySink } from '../../src/delivery/sinks/memory-sink.js';
 import { callbackSink } from '../../src/delivery/sinks/callback-sink.js';
 import type { DeliveryNotification, StreamedEvents } from '../../src/delivery/sink.js';

@@ -6,8 +6,8 @@ import { DeliveryService } from '../../src/delivery/delivery-service.js';
 import type { DeliveryOptions } from '../../src/delivery/delivery-options.js';
 import { MemorySink } from '../../src/delivery/sinks/memory-sink.js';
 import type { DeliveryObject, DeliverySink } from '../../src/delivery/sink.js';
-import { memorySource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { memorySource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import { T0, makeRecord, makeTrail, route } from './fixtures.js';
 
 type Mode = 'ok' | 'throw' | 'reject' | 'hang';

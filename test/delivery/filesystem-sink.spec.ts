@@ -8,8 +8,8 @@ import { DeliveryService } from '../../src/delivery/delivery-service.js';
 import { FilesystemSink } from '../../src/delivery/sinks/filesystem-sink.js';
 import type { SinkFileSystem } from '../../src/delivery/sinks/filesystem-sink.js';
 import type { DeliveryObject } from '../../src/delivery/sink.js';
-import { folderSource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { folderSource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import { T0, makeRecord, makeTrail, route } from './fixtures.js';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 // Hand-built records, trails and routes for driving the DeliveryPort directly (no recorder or engine needed).
 import { randomUUID } from 'node:crypto';
-import type { DeliveryRoute, DeliveryTrail } from '../../src/delivery/port.js';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { DeliveryRoute, DeliveryTrail } from '../../src/engine/delivery-port.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 
 export const ACCOUNT = '111122223333';
 export const T0 = Date.parse('2026-03-01T10:00:00Z');

@@ -8,7 +8,7 @@ import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { S3Sink, s3Source } from '../../src/delivery/sinks/s3-sink.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import { createLocalTrail } from '../../src/localtrail.js';
 import { LONG_TERM } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';

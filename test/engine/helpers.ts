@@ -1,6 +1,6 @@
 // Test helpers for the engine: hand-built records and a DeliveryPort double that records every call.
-import type { DeliveryPort, DeliveryRoute, DeliveryStatus, DeliveryTrail, DeliveryPublicKey } from '../../src/delivery/port.js';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { DeliveryPort, DeliveryRoute, DeliveryStatus, DeliveryTrail, DeliveryPublicKey } from '../../src/engine/delivery-port.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 
 let nextId = 0;
 

@@ -1,6 +1,6 @@
 import type { AdvancedEventSelector, EventSelector } from '@aws-sdk/client-cloudtrail';
 import { describe, expect, it } from 'vitest';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 import { compileAdvancedEventSelectors } from '../../src/engine/selectors/advanced-compile.js';
 import { interpretAdvancedEventSelectors } from '../../src/engine/selectors/advanced-interpret.js';
 import { validateAdvancedEventSelectors } from '../../src/engine/selectors/advanced-validate.js';

@@ -1,10 +1,10 @@
 // `localtrail validate <folder>`: validates the log files and digest chains a FilesystemSink wrote.
 import { createPublicKey } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { folderSource } from '../../integrity/validation/object-source.js';
-import type { ObjectLocation, ValidationPublicKey } from '../../integrity/validation/object-source.js';
-import { formatValidationReport, splitValidationOutput } from '../../integrity/validation/format-report.js';
-import { validateLogs } from '../../integrity/validation/validate-logs.js';
+import { folderSource } from '../../validation/object-source.js';
+import type { ObjectLocation, ValidationPublicKey } from '../../validation/object-source.js';
+import { formatValidationReport, splitValidationOutput } from '../../validation/format-report.js';
+import { validateLogs } from '../../validation/validate-logs.js';
 import type { ArgSpec } from '../args.js';
 import { UsageError, lastValue, parseArgs, parseTime } from '../args.js';
 import type { CliIo } from '../io.js';

@@ -3,7 +3,7 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { runWithoutRecording } from '../../recorder/call-context.js';
-import type { FetchedObject, ObjectSource, ValidationPublicKey } from '../../integrity/validation/object-source.js';
+import type { FetchedObject, ObjectSource, ValidationPublicKey } from '../../validation/object-source.js';
 import type { DeliveryObject, DeliverySink } from '../sink.js';
 
 export interface S3SinkOptions {

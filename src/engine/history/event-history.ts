@@ -1,5 +1,5 @@
 // Event history of one (account, region): records appended on the hot path, indexes built on the first query.
-import type { CloudTrailRecord } from '../../event/record.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
 import { resourceNameOf, usernameOf } from './lookup-attributes.js';
 
 /** One record in a query result. Ordered by (t, s): event time, then acceptance order. */

@@ -1,6 +1,6 @@
 // The eight LookupEvents attributes (facts §9) as read from a record, and the Event shape LookupEvents returns.
 import type { Event, LookupAttributeKey, Resource } from '@aws-sdk/client-cloudtrail';
-import type { CloudTrailRecord, CloudTrailResource } from '../../event/record.js';
+import type { CloudTrailRecord, CloudTrailResource } from '../../vocabulary/record.js';
 
 export const LOOKUP_ATTRIBUTE_KEYS = [
   'EventId',

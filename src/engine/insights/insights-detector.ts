@@ -1,7 +1,7 @@
 // Insights events (facts §8), simplified: per-minute API call and error rates against a running baseline.
 import type { Clock } from '../../clock/clock.js';
-import type { CloudTrailRecord, JsonObject } from '../../event/record.js';
-import { EVENT_VERSION } from '../../event/record.js';
+import type { CloudTrailRecord, JsonObject } from '../../vocabulary/record.js';
+import { EVENT_VERSION } from '../../vocabulary/record.js';
 
 export type InsightType = 'ApiCallRateInsight' | 'ApiErrorRateInsight';
 

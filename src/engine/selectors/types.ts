@@ -1,5 +1,5 @@
 // What compiled selectors look like to the router: one predicate per trail, built once at put time.
-import type { CloudTrailRecord, CloudTrailResource } from '../../event/record.js';
+import type { CloudTrailRecord, CloudTrailResource } from '../../vocabulary/record.js';
 
 /**
  * The fields selectors read, copied out of a record once per event so every trail's predicate reads one

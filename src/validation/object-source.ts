@@ -3,9 +3,9 @@
 import { createPublicKey } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { METADATA_SUFFIX, PUBLIC_KEYS_FOLDER } from '../../delivery/sinks/filesystem-sink.js';
-import type { MemorySink } from '../../delivery/sinks/memory-sink.js';
-import { publicKeyFingerprint } from '../signing-keys.js';
+import { METADATA_SUFFIX, PUBLIC_KEYS_FOLDER } from '../delivery/sinks/filesystem-sink.js';
+import type { MemorySink } from '../delivery/sinks/memory-sink.js';
+import { publicKeyFingerprint } from '../integrity/signing-keys.js';
 
 export interface ObjectLocation {
   bucket: string;

@@ -1,6 +1,6 @@
 // The contract between the trail engine (which decides who gets an event) and delivery (which writes it somewhere).
 // The engine calls these; it never sees sinks, files or keys.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 
 /** What delivery needs to know of a trail; the engine passes a fresh snapshot with every call. */
 export interface DeliveryTrail {

@@ -2,9 +2,9 @@
 // Walks each digest chain newest first like `aws cloudtrail validate-logs`, plus the checks it leaves out
 // (previous digest hash/signature linkage, unlisted log files, a deleted newest digest when its key is known).
 import { createPublicKey } from 'node:crypto';
-import { parseDigestKey, parseLogFileKey } from '../../delivery/object-keys.js';
-import type { ParsedDigestKey } from '../../delivery/object-keys.js';
-import { publicKeyFingerprint } from '../signing-keys.js';
+import { parseDigestKey, parseLogFileKey } from '../vocabulary/object-keys.js';
+import type { ParsedDigestKey } from '../vocabulary/object-keys.js';
+import { publicKeyFingerprint } from '../integrity/signing-keys.js';
 import type { CheckedDigest, TrustedKey } from './check-digest.js';
 import { checkDigest } from './check-digest.js';
 import type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey } from './object-source.js';

@@ -1,9 +1,9 @@
 // Checks one digest file on its own: format, schema, metadata, location, key and signature (validate-logs' order).
 import type { KeyObject } from 'node:crypto';
 import { verify } from 'node:crypto';
-import type { ParsedDigestKey } from '../../delivery/object-keys.js';
-import type { DigestBody } from '../digest-file.js';
-import { digestSigningString } from '../digest-file.js';
+import type { ParsedDigestKey } from '../vocabulary/object-keys.js';
+import type { DigestBody } from '../integrity/digest-file.js';
+import { digestSigningString } from '../integrity/digest-file.js';
 import type { FetchedObject, ObjectLocation } from './object-source.js';
 import { gunzipAndHash, parseJson } from './read-gzip-json.js';
 
