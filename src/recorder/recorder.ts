@@ -8,13 +8,27 @@ import type { CloudTrailRecord, JsonObject } from '../vocabulary/record.js';
 import type { CompiledRedaction } from '../event/redaction.js';
 import { applyRedactionPaths, compileRedaction } from '../event/redaction.js';
 import { signingNameForClient } from '../catalog/services.js';
-import type { ResolvedLocalTrailOptions } from '../localtrail-options.js';
+import type { Clock } from '../clock/clock.js';
 import type { Actor } from './call-context.js';
 import type { CallCapture } from './call-capture.js';
 import type { SelectedAuthScheme } from './call-capture.js';
 import { errorFacts } from './error-facts.js';
+import type { IdentityMapping } from './identity.js';
 import { IdentityResolver } from './identity.js';
 import { plansForOperation } from './schema-plan.js';
+
+/** The recorder's slice of the LocalTrail's options, resolved and validated by the LocalTrail. */
+export interface RecorderConfig {
+  /** The account of calls whose credentials carry none. */
+  readonly accountId: string;
+  /** The region of calls that never learned their signing region (failed before auth). */
+  readonly region: string;
+  readonly sourceIpAddress: string;
+  readonly clock: Clock;
+  /** Member names and dotted record paths to hide (the `redact` option). */
+  readonly redact: readonly string[];
+  readonly identities: readonly IdentityMapping[];
+}
 
 /** Where finished records and internal failures go (the LocalTrail). */
 export interface RecordSink {
@@ -38,11 +52,11 @@ export class Recorder {
   private readonly redaction: CompiledRedaction;
 
   constructor(
-    private readonly options: ResolvedLocalTrailOptions,
+    readonly config: RecorderConfig,
     readonly sink: RecordSink,
   ) {
-    this.identities = new IdentityResolver(options.identities, options.accountId, 'aws', () => options.clock.now());
-    this.redaction = compileRedaction(options.redact);
+    this.identities = new IdentityResolver(config.identities, config.accountId, 'aws', () => config.clock.now());
+    this.redaction = compileRedaction(config.redact);
   }
 
   /**
@@ -95,10 +109,10 @@ export class Recorder {
     const credentials = scheme?.identity;
     const signingName =
       (signing?.['signingName'] as string | undefined) ?? (signing?.['name'] as string | undefined) ?? signingNameForClient(capture.clientName);
-    const region = (signing?.['signingRegion'] as string | undefined) ?? (signing?.['region'] as string | undefined) ?? this.options.region;
+    const region = (signing?.['signingRegion'] as string | undefined) ?? (signing?.['region'] as string | undefined) ?? this.config.region;
     const request = capture.request;
     const headers = request?.headers;
-    const time = this.options.clock.now();
+    const time = this.config.clock.now();
     const actor = capture.actor;
     const facts: CallFacts = {
       time,
@@ -112,7 +126,7 @@ export class Recorder {
       https: request?.protocol === 'https:',
       identity: this.identities.identityFor(credentials),
       accountId: this.identities.accountFor(credentials),
-      sourceIpAddress: actor?.sourceIpAddress ?? this.options.sourceIpAddress,
+      sourceIpAddress: actor?.sourceIpAddress ?? this.config.sourceIpAddress,
       userAgent: headers?.['user-agent'],
       input: capture.input,
       requestParameters: capture.requestParameters,

@@ -3,9 +3,9 @@
 import { createPublicKey } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { METADATA_SUFFIX, PUBLIC_KEYS_FOLDER } from '../delivery/sinks/filesystem-sink.js';
 import type { MemorySink } from '../delivery/sinks/memory-sink.js';
 import { publicKeyFingerprint } from '../integrity/signing-keys.js';
+import { METADATA_SUFFIX, objectPath, PUBLIC_KEYS_FOLDER } from '../vocabulary/folder-layout.js';
 
 export interface ObjectLocation {
   bucket: string;
@@ -67,8 +67,8 @@ export function folderSource(folder: string): ObjectSource {
       return out;
     },
     async get({ bucket, key }) {
-      const file = join(root, bucket, ...key.split('/'));
-      if (!file.startsWith(root)) return undefined;
+      const file = objectPath(root, bucket, key);
+      if (file === undefined) return undefined;
       let body: Uint8Array;
       try {
         body = await fs.readFile(file);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
-import { S3Sink, s3Source } from '../../src/delivery/sinks/s3-sink.js';
+import { S3Sink, s3Source } from '../../src/s3.js';
 import { validateLogs } from '../../src/validation/validate-logs.js';
 import { createLocalTrail } from '../../src/localtrail.js';
 import { LONG_TERM } from '../support/fixtures.js';
