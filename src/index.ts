@@ -40,7 +40,8 @@ export type { Clock, TimerHandle } from './clock/clock.js';
 export { ManualClock } from './clock/manual-clock.js';
 
 // Trail engine (control-plane errors, caller and organization options) — added by the engine (issue 3)
-export type { CallerOptions, TrailEngineStats } from './engine/trail-engine.js';
+export type { CallerOptions } from './engine/operations.js';
+export type { TrailEngineStats } from './engine/trail-engine.js';
 export type { OrganizationConfig } from './engine/organization.js';
 export { cloudTrailRequestHandler } from './engine/cloudtrail-handler.js';
 export type { CloudTrailHandlerOptions } from './engine/cloudtrail-handler.js';

@@ -9,8 +9,9 @@ import { getLocalTrailPlugin } from './recorder/middleware.js';
 import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
-import type * as CT from '@aws-sdk/client-cloudtrail';
-import type { CallerOptions, TrailEngineStats } from './engine/trail-engine.js';
+import type { ControlPlaneMethods } from './engine/operations.js';
+import { defineOperationMethods } from './engine/operations.js';
+import type { TrailEngineStats } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
 import type { SnapshotOptions } from './testing/snapshot.js';
 import { stabilizeRecords } from './testing/snapshot.js';
@@ -33,6 +34,15 @@ export interface LocalTrailStats {
   /** Log file and digest delivery: queued, delivered, dropped (full queue) and failed attempts. */
   delivery: DeliveryStats;
 }
+
+/**
+ * CloudTrail's control plane on the LocalTrail: `createTrail`, `lookupEvents` … (the rows of src/engine/operations.ts),
+ * with @aws-sdk/client-cloudtrail's input and output shapes (without $metadata) and exception names. Async like
+ * `client.send`; the last argument is the caller, `{ accountId?, region? }` (default: the options').
+ * @example
+ * await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
+ */
+export interface LocalTrail extends ControlPlaneMethods<'async'> {}
 
 /**
  * An in-process CloudTrail. Create one with {@link createLocalTrail}, add `trail.plugin()` to any SDK v3 client.
@@ -155,29 +165,10 @@ export class LocalTrail implements RecordSink {
   countSuppressed(): void {
     this.counters.suppressed++;
   }
-
-  // CloudTrail's control plane, with @aws-sdk/client-cloudtrail's input and output shapes (without $metadata) and
-  // exception names. Async like `client.send`; `caller` is the calling account and region (default: the options').
-  // e.g. await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
-  async createTrail(input: CT.CreateTrailRequest, caller?: CallerOptions): Promise<CT.CreateTrailResponse> { return this.engine.createTrail(input, caller); }
-  async updateTrail(input: CT.UpdateTrailRequest, caller?: CallerOptions): Promise<CT.UpdateTrailResponse> { return this.engine.updateTrail(input, caller); }
-  async deleteTrail(input: CT.DeleteTrailRequest, caller?: CallerOptions): Promise<CT.DeleteTrailResponse> { return this.engine.deleteTrail(input, caller); }
-  async getTrail(input: CT.GetTrailRequest, caller?: CallerOptions): Promise<CT.GetTrailResponse> { return this.engine.getTrail(input, caller); }
-  async describeTrails(input: CT.DescribeTrailsRequest = {}, caller?: CallerOptions): Promise<CT.DescribeTrailsResponse> { return this.engine.describeTrails(input, caller); }
-  async listTrails(input: CT.ListTrailsRequest = {}, caller?: CallerOptions): Promise<CT.ListTrailsResponse> { return this.engine.listTrails(input, caller); }
-  async getTrailStatus(input: CT.GetTrailStatusRequest, caller?: CallerOptions): Promise<CT.GetTrailStatusResponse> { return this.engine.getTrailStatus(input, caller); }
-  async startLogging(input: CT.StartLoggingRequest, caller?: CallerOptions): Promise<CT.StartLoggingResponse> { return this.engine.startLogging(input, caller); }
-  async stopLogging(input: CT.StopLoggingRequest, caller?: CallerOptions): Promise<CT.StopLoggingResponse> { return this.engine.stopLogging(input, caller); }
-  async putEventSelectors(input: CT.PutEventSelectorsRequest, caller?: CallerOptions): Promise<CT.PutEventSelectorsResponse> { return this.engine.putEventSelectors(input, caller); }
-  async getEventSelectors(input: CT.GetEventSelectorsRequest, caller?: CallerOptions): Promise<CT.GetEventSelectorsResponse> { return this.engine.getEventSelectors(input, caller); }
-  async putInsightSelectors(input: CT.PutInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.PutInsightSelectorsResponse> { return this.engine.putInsightSelectors(input, caller); }
-  async getInsightSelectors(input: CT.GetInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.GetInsightSelectorsResponse> { return this.engine.getInsightSelectors(input, caller); }
-  async addTags(input: CT.AddTagsRequest, caller?: CallerOptions): Promise<CT.AddTagsResponse> { return this.engine.addTags(input, caller); }
-  async removeTags(input: CT.RemoveTagsRequest, caller?: CallerOptions): Promise<CT.RemoveTagsResponse> { return this.engine.removeTags(input, caller); }
-  async listTags(input: CT.ListTagsRequest, caller?: CallerOptions): Promise<CT.ListTagsResponse> { return this.engine.listTags(input, caller); }
-  async lookupEvents(input: CT.LookupEventsRequest = {}, caller?: CallerOptions): Promise<CT.LookupEventsResponse> { return this.engine.lookupEvents(input, caller); }
-  async listPublicKeys(input: CT.ListPublicKeysRequest = {}, caller?: CallerOptions): Promise<CT.ListPublicKeysResponse> { return this.engine.listPublicKeys(input, caller); }
 }
+
+// An async function: an operation's error becomes a rejection, as from `client.send`.
+defineOperationMethods(LocalTrail.prototype, async (trail, name, input, caller) => trail.engine.run(name, input as never, caller));
 
 /** Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults. */
 export function createLocalTrail(options?: LocalTrailOptions): LocalTrail {

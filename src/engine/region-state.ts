@@ -1,0 +1,84 @@
+// What the engine keeps per (account, region): the routes of the trails logging there, the event histories behind
+// LookupEvents, and the Insights detector.
+import type { Clock } from '../clock/clock.js';
+import { newEventId } from '../event/event-id.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
+import { EventHistory } from './history/event-history.js';
+import type { InsightType } from './insights/insights-detector.js';
+import { InsightsDetector } from './insights/insights-detector.js';
+import type { RouteEntry } from './routing.js';
+import { computeRoutes } from './routing.js';
+import type { TrailRegistry } from './trail-registry.js';
+
+/** One (account, region). */
+export interface RegionState {
+  /** The registry generation the routes were computed for. */
+  generation: number;
+  regional: RouteEntry[];
+  global: RouteEntry[];
+  management: EventHistory;
+  insight: EventHistory;
+  /** OR of the routes' Insights bits; the detector runs only while some logging trail enabled Insights. */
+  insights: number;
+  detector?: InsightsDetector;
+}
+
+/** Called with every Insights record a region's detector emits. */
+export type InsightHandler = (state: RegionState, type: InsightType, record: CloudTrailRecord) => void;
+
+export class RegionStates {
+  private readonly byAccount = new Map<string, Map<string, RegionState>>();
+
+  constructor(
+    private readonly registry: TrailRegistry,
+    private readonly clock: Clock,
+    private readonly maxHistoryEvents: number,
+    private readonly onInsight: InsightHandler,
+  ) {}
+
+  /** The state of (account, region), its routes recomputed when trails changed since they were last computed. */
+  current(accountId: string, region: string): RegionState {
+    let regions = this.byAccount.get(accountId);
+    if (regions === undefined) this.byAccount.set(accountId, (regions = new Map()));
+    let state = regions.get(region);
+    if (state === undefined) {
+      state = {
+        generation: -1,
+        regional: [],
+        global: [],
+        management: new EventHistory(this.maxHistoryEvents),
+        insight: new EventHistory(this.maxHistoryEvents),
+        insights: 0,
+      };
+      regions.set(region, state);
+    }
+    if (state.generation !== this.registry.generation) this.refresh(state, accountId, region);
+    return state;
+  }
+
+  /** Forgets every history and Insights state; routes are recomputed on next use. */
+  clear(): void {
+    this.byAccount.clear();
+  }
+
+  /** History records dropped by `maxHistoryEvents`, all regions. */
+  historyDropped(): number {
+    let dropped = 0;
+    for (const regions of this.byAccount.values()) for (const state of regions.values()) dropped += state.management.dropped + state.insight.dropped;
+    return dropped;
+  }
+
+  private refresh(state: RegionState, accountId: string, region: string): void {
+    const routes = computeRoutes(this.registry, accountId, region);
+    state.regional = routes.regional;
+    state.global = routes.global;
+    state.generation = this.registry.generation;
+    state.insights = 0;
+    for (const entry of routes.regional) state.insights |= entry.insights;
+    if (state.insights !== 0 && state.detector === undefined) {
+      state.detector = new InsightsDetector(accountId, region, this.clock, () => newEventId(this.clock.now()), (type, record) =>
+        this.onInsight(state, type, record),
+      );
+    }
+  }
+}
