@@ -74,7 +74,7 @@ export type { SnapshotOptions, VolatileField } from './testing/snapshot.js';
 export { DeliveryService } from './delivery/delivery-service.js';
 export type { ChainEnd, DeliveryShutdownResult, UndeliveredObject } from './delivery/delivery-service.js';
 export type { DeliveryOptions } from './delivery/delivery-options.js';
-export type { DeliveryStats } from './delivery/channel.js';
+export type { DeliveryStats } from './delivery/delivery-stats.js';
 export type { GzipEngine } from './delivery/gzip-stream.js';
 export type { DeliveryNotification, DeliveryObject, DeliveryObjectKind, DeliverySink, PublishedPublicKey, StreamedEvents } from './delivery/sink.js';
 export type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from './engine/delivery-port.js';

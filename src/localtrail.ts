@@ -15,7 +15,7 @@ import type { TrailEngineStats } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
 import type { SnapshotOptions } from './testing/snapshot.js';
 import { stabilizeRecords } from './testing/snapshot.js';
-import type { DeliveryStats } from './delivery/channel.js';
+import type { DeliveryStats } from './delivery/delivery-stats.js';
 import { DeliveryService } from './delivery/delivery-service.js';
 import type { DeliveryShutdownResult } from './delivery/delivery-service.js';
 
@@ -141,7 +141,7 @@ export class LocalTrail implements RecordSink {
    * Resolves to what could not be delivered (also reported to `onError`).
    */
   shutdown(): Promise<DeliveryShutdownResult> {
-    return this.delivery.shutdownAndReport();
+    return this.delivery.shutdown();
   }
 
   /** @internal Called by the recorder with each finished record. */

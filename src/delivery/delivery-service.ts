@@ -4,10 +4,12 @@ import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { SigningKeyRing } from '../integrity/signing-keys.js';
 import type { SigningKey } from '../integrity/signing-keys.js';
 import type { PreviousDigest } from '../integrity/digest-file.js';
-import type { DeliveryChannel as Channel, DeliveryStats, OutgoingObject } from './channel.js';
 import { DeliveryChannel } from './channel.js';
 import type { DeliveryOptions, ResolvedDeliveryOptions } from './delivery-options.js';
 import { resolveDeliveryOptions } from './delivery-options.js';
+import type { DeliveryStats } from './delivery-stats.js';
+import { newDeliveryStats } from './delivery-stats.js';
+import type { OutgoingObject } from './outbox.js';
 import type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from '../engine/delivery-port.js';
 
 /** An object `shutdown()` could not deliver. */
@@ -49,17 +51,9 @@ export class DeliveryService implements DeliveryPort {
   readonly options: ResolvedDeliveryOptions;
   readonly keys: SigningKeyRing;
   readonly clock: Clock;
-  readonly stats: DeliveryStats = {
-    queued: 0,
-    deliveredFiles: 0,
-    deliveredRecords: 0,
-    deliveredDigests: 0,
-    droppedRecords: 0,
-    failedAttempts: 0,
-    pendingObjects: 0,
-  };
-  private readonly channels = new Map<string, Channel>();
-  private readonly routeCache = new WeakMap<DeliveryRoute, Channel>();
+  readonly stats: DeliveryStats = newDeliveryStats();
+  private readonly channels = new Map<string, DeliveryChannel>();
+  private readonly routeCache = new WeakMap<DeliveryRoute, DeliveryChannel>();
   private readonly statuses = new Map<string, DeliveryStatus>();
   private readonly logging = new Set<string>();
   private readonly chainEnds = new Map<string, PreviousDigest>();
@@ -88,7 +82,7 @@ export class DeliveryService implements DeliveryPort {
       // A new route object means a new trail snapshot: a region or account covered again may need its chain back.
       const logging = this.logging.has(route.trail.arn);
       channel = this.channelFor(route.trail, route.region, route.accountId, true);
-      if (logging && route.trail.logFileValidationEnabled && !channel.chain) channel.startChain(this.clock.now());
+      if (logging && route.trail.logFileValidationEnabled && !channel.chainOpen) channel.startChain(this.clock.now());
       this.routeCache.set(route, channel);
     }
     channel.trail = route.trail;
@@ -146,36 +140,17 @@ export class DeliveryService implements DeliveryPort {
     return [...this.chainEnds.values()].map(({ bucket, key }) => ({ bucket, key }));
   }
 
-  /**
-   * Resolves once delivery has nothing to do but wait: for timers, or for sinks to answer. For tests with a
-   * ManualClock, where encoding and signing still take real time: `await clock.advance(ms); await delivery.settled();`
-   * With `waitForSinks`, also waits for every sink attempt in flight to succeed, fail or time out.
-   */
-  async settled(options: { waitForSinks?: boolean } = {}): Promise<void> {
-    const quiet = (): boolean => this.background.size === 0 && [...this.channels.values()].every((c) => c.quiet(options.waitForSinks === true));
-    for (let stable = 0; stable < 3; ) {
-      await new Promise<void>((resolve) => setTimeout(resolve, quiet() ? 0 : 2));
-      stable = quiet() ? stable + 1 : 0;
-    }
-  }
-
+  /** Cuts everything queued into log files and delivers every undelivered object now. */
   async flush(): Promise<void> {
     await Promise.all([...this.background]);
     await Promise.all([...this.channels.values()].map((c) => c.flush()));
   }
 
-  /** OpenTelemetry's name for {@link flush}. */
-  forceFlush(): Promise<void> {
-    return this.flush();
-  }
-
-  /** Delivers everything queued, closes every chain with a final digest, stops timers. Run-once. */
-  async shutdown(): Promise<void> {
-    await this.shutdownAndReport();
-  }
-
-  /** `shutdown()`, resolving to what could not be delivered. Run-once: later calls get the same result. */
-  shutdownAndReport(): Promise<DeliveryShutdownResult> {
+  /**
+   * Delivers everything queued, closes every chain with a final digest and stops timers; resolves to what could not
+   * be delivered. Run-once: later calls get the same result, and records routed after it are dropped and counted.
+   */
+  shutdown(): Promise<DeliveryShutdownResult> {
     this.shutdownResult ??= this.runShutdown();
     return this.shutdownResult;
   }
@@ -212,7 +187,7 @@ export class DeliveryService implements DeliveryPort {
     return { complete: undelivered.length === 0, undelivered };
   }
 
-  private channelFor(trail: DeliveryTrail, region: string, accountId: string, fromEvent: boolean): Channel {
+  private channelFor(trail: DeliveryTrail, region: string, accountId: string, fromEvent: boolean): DeliveryChannel {
     const id = `${trail.arn}\u0000${region}\u0000${accountId}`;
     let channel = this.channels.get(id);
     if (!channel) {
@@ -231,7 +206,7 @@ export class DeliveryService implements DeliveryPort {
     return channel;
   }
 
-  private channelsOf(arn: string): Channel[] {
+  private channelsOf(arn: string): DeliveryChannel[] {
     return [...this.channels.values()].filter((c) => c.trail.arn === arn);
   }
 
@@ -242,17 +217,24 @@ export class DeliveryService implements DeliveryPort {
   }
 
   /** Closes a channel's digest chain with a final digest (in the background) and remembers where it ended. */
-  private endChain(channel: Channel, at: number): void {
+  private endChain(channel: DeliveryChannel, at: number): void {
     this.track(channel.closeChain(at).then(() => this.rememberEnd(channel)));
   }
 
-  private rememberEnd(channel: Channel): void {
+  private rememberEnd(channel: DeliveryChannel): void {
     const latest = channel.latestDigest;
     if (latest) this.chainEnds.set(`${channel.trail.arn}\u0000${channel.region}\u0000${channel.accountId}`, latest);
   }
 
+  /** Work outside the channels (closing a chain, publishing a key): waited for by flush and shutdown, and counted. */
   private track(work: Promise<unknown>): void {
-    const p = work.catch((error: unknown) => this.onError(error, 'delivery')).finally(() => this.background.delete(p));
+    this.stats.pendingTasks++;
+    const p = work
+      .catch((error: unknown) => this.onError(error, 'delivery'))
+      .finally(() => {
+        this.background.delete(p);
+        this.stats.pendingTasks--;
+      });
     this.background.add(p);
   }
 

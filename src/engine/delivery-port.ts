@@ -66,8 +66,4 @@ export interface DeliveryPort {
   status(trailArn: string): DeliveryStatus;
   /** Keys valid at any time in [start, end] for the region, newest first. */
   listPublicKeys(region: string, start: number, end: number): DeliveryPublicKey[];
-  /** Deliver everything queued now. */
-  flush(): Promise<void>;
-  /** Deliver everything queued, close every open digest chain with a final digest, stop timers. Run-once. */
-  shutdown(): Promise<void>;
 }

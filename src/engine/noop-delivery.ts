@@ -13,6 +13,4 @@ export const noopDelivery: DeliveryPort = {
   trailUpdated() {},
   status: () => ({}),
   listPublicKeys: () => [],
-  flush: async () => {},
-  shutdown: async () => {},
 };

@@ -76,8 +76,6 @@ export class RecordingDelivery implements DeliveryPort {
   listPublicKeys(_region: string, start: number, end: number): DeliveryPublicKey[] {
     return this.keys.filter((k) => k.validityStartTime <= end && k.validityEndTime >= start);
   }
-  async flush(): Promise<void> {}
-  async shutdown(): Promise<void> {}
 
   /** Trail names that got the event, sorted. */
   trailsFor(eventID: string): string[] {
