@@ -7,6 +7,7 @@ import type { DeliveryOptions } from './delivery/delivery-options.js';
 import { validateOrganization } from './engine/organization.js';
 import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './vocabulary/defaults.js';
 
 /** Called with every failure inside localtrail; never with the application's own errors. */
 export type ErrorHandler = (error: unknown, where: string) => void;
@@ -58,8 +59,6 @@ export interface ResolvedLocalTrailOptions {
   delivery?: DeliveryOptions;
 }
 
-export const DEFAULT_ACCOUNT_ID = '123456789012';
-export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_MAX_EVENTS = 10_000;
 
 export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): ResolvedLocalTrailOptions {

@@ -2,9 +2,6 @@
 import { isGlobalEventSource } from '../catalog/services.js';
 import type { CloudTrailRecord } from '../vocabulary/record.js';
 
-/** The region global service events are recorded in since 2021-11-22. */
-export const GLOBAL_SERVICE_REGION = 'us-east-1';
-
 /** Memo of eventSource → global (the catalog owns the list: IAM, CloudFront, sign-in, Route 53, Organizations …). */
 const globalBySource = new Map<string, boolean>();
 

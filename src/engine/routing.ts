@@ -1,6 +1,6 @@
 // Which trails get an event of one (account, region): region rules, global service rules, organization trails.
 import type { DeliveryRoute, DeliveryTrail } from './delivery-port.js';
-import { GLOBAL_SERVICE_REGION } from './global-services.js';
+import { GLOBAL_SERVICE_REGION } from '../catalog/services.js';
 import { inOrganization } from './organization.js';
 import type { FactsPredicate } from './selectors/types.js';
 import type { TrailRegistry } from './trail-registry.js';

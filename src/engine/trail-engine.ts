@@ -2,6 +2,7 @@
 // accepted record goes through, and event history.
 import type { Clock } from '../clock/clock.js';
 import { systemClock } from '../clock/clock.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '../vocabulary/defaults.js';
 import type { CloudTrailRecord } from '../vocabulary/record.js';
 import type { DeliveryPort } from './delivery-port.js';
 import { isGlobalServiceEvent } from './global-services.js';
@@ -76,8 +77,8 @@ export class TrailEngine {
   constructor(options: TrailEngineOptions = {}) {
     if (options.organization) validateOrganization(options.organization);
     const clock = options.clock ?? systemClock;
-    this.defaultAccountId = options.accountId ?? '123456789012';
-    this.defaultRegion = options.region ?? 'us-east-1';
+    this.defaultAccountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
+    this.defaultRegion = options.region ?? DEFAULT_REGION;
     this.delivery = options.delivery ?? noopDelivery;
     this.onError = options.onError ?? (() => {});
     this.registry = new TrailRegistry(options.organization ? structuredClone(options.organization) : undefined);

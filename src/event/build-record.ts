@@ -5,7 +5,7 @@ import { operationFacts } from './operation-facts.js';
 import type { CloudTrailRecord, CloudTrailResource, JsonObject, UserIdentity } from '../vocabulary/record.js';
 import { EVENT_VERSION } from '../vocabulary/record.js';
 import { sharedResources, sharedTlsDetails, sharedUserAgent } from './shared-parts.js';
-import { secondPrecision } from '../vocabulary/time.js';
+import { cloudTrailTime } from '../vocabulary/time.js';
 
 /** Everything the recorder learned about one logical call (after retries), free of SDK types. */
 export interface CallFacts {
@@ -71,7 +71,7 @@ const RecordObject = function (this: CloudTrailRecord, f: CallFacts, op: Operati
   const { isS3, dataType, readOnly } = op;
   this.eventVersion = EVENT_VERSION;
   this.userIdentity = f.identity;
-  this.eventTime = secondPrecision(f.time);
+  this.eventTime = cloudTrailTime(f.time);
   this.eventSource = op.eventSource;
   this.eventName = op.eventName;
   this.awsRegion = awsRegion;

@@ -2,6 +2,7 @@
 import type { KeyObject } from 'node:crypto';
 import { verify } from 'node:crypto';
 import type { ParsedDigestKey } from '../vocabulary/object-keys.js';
+import { CLOUDTRAIL_TIME } from '../vocabulary/time.js';
 import type { DigestBody } from '../integrity/digest-file.js';
 import { digestSigningString } from '../integrity/digest-file.js';
 import type { FetchedObject, ObjectLocation } from './object-source.js';
@@ -33,7 +34,6 @@ const NULLABLE_FIELDS = [
   'previousDigestHashAlgorithm',
   'previousDigestSignature',
 ] as const;
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /** Why a parsed value is not a digest body, or undefined when it is one. */
 export function digestSchemaProblem(value: unknown): string | undefined {
@@ -41,7 +41,7 @@ export function digestSchemaProblem(value: unknown): string | undefined {
   const v = value as Record<string, unknown>;
   for (const f of STRING_FIELDS) if (typeof v[f] !== 'string') return `missing or non-string ${f}`;
   for (const f of NULLABLE_FIELDS) if (!(f in v) || (v[f] !== null && typeof v[f] !== 'string')) return `missing or invalid ${f}`;
-  if (!TIME.test(v['digestEndTime'] as string) || !TIME.test(v['digestStartTime'] as string)) return 'digest times not in YYYY-MM-DDTHH:MM:SSZ form';
+  if (!CLOUDTRAIL_TIME.test(v['digestEndTime'] as string) || !CLOUDTRAIL_TIME.test(v['digestStartTime'] as string)) return 'digest times not in YYYY-MM-DDTHH:MM:SSZ form';
   if (!Array.isArray(v['logFiles'])) return 'missing logFiles array';
   for (const f of v['logFiles'] as unknown[]) {
     const e = f as Record<string, unknown> | null;

@@ -1,13 +1,10 @@
 // Renders a ValidationReport as `aws cloudtrail validate-logs` prints its results (cloudtrail-facts §4.6).
+import { cloudTrailTime } from '../vocabulary/time.js';
 import type { FileVerdict, ValidationReport } from './validate-logs.js';
 
 export interface FormatOptions {
   /** Also print valid files (aws-cli's `--verbose`). Default false. */
   verbose?: boolean;
-}
-
-function isoSeconds(time: number): string {
-  return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function line(v: FileVerdict): string {
@@ -41,8 +38,8 @@ export function splitValidationOutput(text: string): { stdout: string; stderr: s
  */
 export function formatValidationReport(report: ValidationReport, options: FormatOptions = {}): string {
   const out: string[] = [];
-  const from = report.startTime !== undefined ? isoSeconds(report.startTime) : 'the first digest';
-  const to = report.endTime !== undefined ? isoSeconds(report.endTime) : 'the last digest';
+  const from = report.startTime !== undefined ? cloudTrailTime(report.startTime) : 'the first digest';
+  const to = report.endTime !== undefined ? cloudTrailTime(report.endTime) : 'the last digest';
   const what = report.trailArn ? `for trail ${report.trailArn}` : `in ${report.source}`;
   out.push(`Validating log files ${what} between ${from} and ${to}`, '');
   for (const v of [...report.digests, ...report.logFiles]) {

@@ -42,11 +42,6 @@ export function secondStamp(time: number): string {
   return `${minuteStamp(time).slice(0, -1)}${pad(d.getUTCSeconds())}Z`;
 }
 
-/** `YYYY-MM-DDTHH:MM:SSZ`: times inside digest files. */
-export function isoSeconds(time: number): string {
-  return new Date(Math.floor(time / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
 function accountRoot(scope: KeyScope): string {
   const prefix = scope.s3KeyPrefix ? `${scope.s3KeyPrefix.replace(/\/+$/, '')}/` : '';
   const org = scope.organizationId ? `${scope.organizationId}/` : '';
@@ -100,14 +95,7 @@ export function parseLogFileKey(key: string): ParsedLogFileKey | undefined {
   const m = LOG_KEY.exec(key);
   if (!m) return undefined;
   const stamp = m[5]!;
-  return {
-    ...(m[1] ? { s3KeyPrefix: m[1] } : {}),
-    ...(m[2] ? { organizationId: m[2] } : {}),
-    accountId: m[3]!,
-    region: m[4]!,
-    minuteStamp: stamp,
-    deliveredMinute: stampToTime(stamp),
-  };
+  return { ...scopeOf(m), minuteStamp: stamp, deliveredMinute: stampToTime(stamp) };
 }
 
 /** Parsed parts of a digest key, or undefined when the key is not one. */
@@ -130,15 +118,16 @@ export function parseDigestKey(key: string): ParsedDigestKey | undefined {
   const m = DIGEST_KEY.exec(key);
   if (!m) return undefined;
   const stamp = m[7]!;
+  return { ...scopeOf(m), trailName: m[5]!, homeRegion: m[6]!, secondStamp: stamp, endTime: stampToTime(stamp) };
+}
+
+/** The scope both key layouts begin with: groups 1–4 of LOG_KEY and DIGEST_KEY. */
+function scopeOf(m: RegExpExecArray): KeyScope {
   return {
     ...(m[1] ? { s3KeyPrefix: m[1] } : {}),
     ...(m[2] ? { organizationId: m[2] } : {}),
     accountId: m[3]!,
     region: m[4]!,
-    trailName: m[5]!,
-    homeRegion: m[6]!,
-    secondStamp: stamp,
-    endTime: stampToTime(stamp),
   };
 }
 

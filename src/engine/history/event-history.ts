@@ -1,6 +1,7 @@
 // Event history of one (account, region): records appended on the hot path, indexes built on the first query.
 import type { CloudTrailRecord } from '../../vocabulary/record.js';
-import { resourceNameOf, usernameOf } from './lookup-attributes.js';
+import { parseCloudTrailTime } from '../../vocabulary/time.js';
+import { forEachAttributeValue, LOOKUP_ATTRIBUTE_KEYS } from './lookup-attributes.js';
 
 /** One record in a query result. Ordered by (t, s): event time, then acceptance order. */
 export interface HistoryEntry {
@@ -20,44 +21,6 @@ export interface HistoryCursor {
 export const RETENTION_MS = 90 * 24 * 3600 * 1000;
 /** While indexed, records wait at most this many before being indexed on the hot path (amortised). */
 const MAX_PENDING_WHILE_INDEXED = 8192;
-
-let cachedTimeString = '';
-let cachedTimeMs = 0;
-const DIGIT0 = 48;
-
-function digits(text: string, at: number, count: number): number {
-  let n = 0;
-  for (let i = 0; i < count; i++) {
-    const d = text.charCodeAt(at + i) - DIGIT0;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** `YYYY-MM-DDTHH:MM:SSZ` → epoch ms without Date.parse (the common case); anything else through Date.parse. */
-function parseEventTime(eventTime: string): number {
-  if (eventTime === cachedTimeString) return cachedTimeMs;
-  let ms = Number.NaN;
-  if (eventTime.length === 20 && eventTime.charCodeAt(19) === 90 /* Z */) {
-    const y = digits(eventTime, 0, 4);
-    const mo = digits(eventTime, 5, 2);
-    const d = digits(eventTime, 8, 2);
-    const h = digits(eventTime, 11, 2);
-    const mi = digits(eventTime, 14, 2);
-    const sec = digits(eventTime, 17, 2);
-    if (y >= 0 && mo >= 1 && d >= 1 && h >= 0 && mi >= 0 && sec >= 0) ms = Date.UTC(y, mo - 1, d, h, mi, sec);
-  }
-  if (Number.isNaN(ms)) ms = Date.parse(eventTime);
-  cachedTimeString = eventTime;
-  cachedTimeMs = ms;
-  return ms;
-}
-
-function insightDetail(record: CloudTrailRecord, key: 'eventName' | 'eventSource'): string | undefined {
-  const value = record.insightDetails?.[key];
-  return typeof value === 'string' ? value : undefined;
-}
 
 /**
  * The history of one (account, region). `add` is O(1) (an array push); the per-attribute indexes are built the first
@@ -80,15 +43,10 @@ export class EventHistory {
   /** Everything before this (t, s) position has been cut; late index builds skip such records. */
   private cutT = Number.NEGATIVE_INFINITY;
   private cutS = -1;
-  private readonly byKey: Record<string, Map<string, number[]>> = {
-    EventName: new Map(),
-    EventSource: new Map(),
-    ReadOnly: new Map(),
-    Username: new Map(),
-    AccessKeyId: new Map(),
-    ResourceType: new Map(),
-    ResourceName: new Map(),
-  };
+  /** Per lookup attribute but EventId (which `byEventId` holds): attribute value → ids, sorted by (time, id). */
+  private readonly byKey: Record<string, Map<string, number[]>> = Object.fromEntries(
+    LOOKUP_ATTRIBUTE_KEYS.filter((key) => key !== 'EventId').map((key) => [key, new Map<string, number[]>()]),
+  );
   /** Records dropped because of `maxEvents`. */
   dropped = 0;
 
@@ -145,8 +103,8 @@ export class EventHistory {
     }
   }
 
-  private put(key: string, value: string | undefined, id: number, t: number): void {
-    if (value === undefined || value === '') return;
+  private put(key: string, value: string, id: number, t: number): void {
+    if (value === '') return;
     const buckets = this.byKey[key]!;
     const bucket = buckets.get(value);
     if (bucket === undefined) buckets.set(value, [id]);
@@ -182,7 +140,7 @@ export class EventHistory {
   expire(cutoffMs: number): void {
     if (!this.indexed) {
       let n = 0;
-      while (n < this.pending.length && parseEventTime(this.pending[n]!.eventTime) < cutoffMs) n++;
+      while (n < this.pending.length && parseCloudTrailTime(this.pending[n]!.eventTime) < cutoffMs) n++;
       if (n > 0) this.pending.splice(0, n);
       return;
     }
@@ -216,7 +174,7 @@ export class EventHistory {
   /** Stores a record and places it in the time order; attribute indexes catch up when queried. */
   private index(record: CloudTrailRecord): void {
     const id = this.base + this.records.length;
-    let t = parseEventTime(record.eventTime);
+    let t = parseCloudTrailTime(record.eventTime);
     // A record without a readable eventTime sorts with the one before it rather than breaking the order.
     if (Number.isNaN(t)) t = this.times.length > 0 ? this.times[this.times.length - 1]! : 0;
     this.records.push(record);
@@ -226,50 +184,19 @@ export class EventHistory {
 
   /** Brings one attribute's index up to date with every stored record. */
   private ensureIndexed(key: string): void {
+    if (key !== 'EventId' && this.byKey[key] === undefined) return;
     const end = this.base + this.records.length;
     let id = Math.max(this.indexedUpTo[key] ?? this.base, this.base);
     if (id >= end) return;
+    let t = 0;
+    // One function for the whole pass (not one per record): it reads the id and time of the record at hand.
+    const put = (value: string): void => this.put(key, value, id, t);
     for (; id < end; id++) {
       const record = this.records[id - this.base]!;
-      const t = this.times[id - this.base]!;
+      t = this.times[id - this.base]!;
       if (t < this.cutT || (t === this.cutT && id < this.cutS)) continue;
-      const insight = record.eventCategory === 'Insight';
-      switch (key) {
-        case 'EventId':
-          this.byEventId.set(record.eventID, id);
-          break;
-        case 'EventName':
-          this.put(key, insight ? insightDetail(record, 'eventName') : record.eventName, id, t);
-          break;
-        case 'EventSource':
-          this.put(key, insight ? insightDetail(record, 'eventSource') : record.eventSource, id, t);
-          break;
-        case 'ReadOnly':
-          if (record.readOnly !== undefined) this.put(key, record.readOnly ? 'true' : 'false', id, t);
-          break;
-        case 'Username':
-          this.put(key, usernameOf(record), id, t);
-          break;
-        case 'AccessKeyId':
-          this.put(key, record.userIdentity?.accessKeyId, id, t);
-          break;
-        case 'ResourceType':
-        case 'ResourceName': {
-          const resources = record.resources;
-          if (resources === undefined) break;
-          for (let i = 0; i < resources.length; i++) {
-            const resource = resources[i]!;
-            if (key === 'ResourceType') this.put(key, resource.type, id, t);
-            else {
-              this.put(key, resourceNameOf(resource), id, t);
-              this.put(key, resource.ARN ?? resource.ARNPrefix, id, t);
-            }
-          }
-          break;
-        }
-        default:
-          return;
-      }
+      if (key === 'EventId') this.byEventId.set(record.eventID, id);
+      else forEachAttributeValue(record, key, put);
     }
     this.indexedUpTo[key] = end;
   }

@@ -2,6 +2,7 @@
 import type { Clock } from '../../clock/clock.js';
 import type { CloudTrailRecord, JsonObject } from '../../vocabulary/record.js';
 import { EVENT_VERSION } from '../../vocabulary/record.js';
+import { cloudTrailTime } from '../../vocabulary/time.js';
 
 export type InsightType = 'ApiCallRateInsight' | 'ApiErrorRateInsight';
 
@@ -175,7 +176,7 @@ export class InsightsDetector {
     details['insightContext'] = { statistics, attributions };
     return {
       eventVersion: EVENT_VERSION,
-      eventTime: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      eventTime: cloudTrailTime(time),
       awsRegion: this.region,
       eventID: this.newId(),
       eventType: 'AwsCloudTrailInsight',
