@@ -39,7 +39,7 @@ export { systemClock } from './clock/clock.js';
 export type { Clock, TimerHandle } from './clock/clock.js';
 export { ManualClock } from './clock/manual-clock.js';
 
-// Trail engine (control-plane errors, caller and organization options) — added by the engine (issue 3)
+// Trail engine (control-plane errors, caller and organization options)
 export type { CallerOptions } from './engine/operations.js';
 export type { TrailEngineStats } from './engine/trail-engine.js';
 export type { OrganizationConfig } from './engine/organization.js';
@@ -65,11 +65,11 @@ export {
   TrailNotFoundException,
 } from './engine/errors.js';
 
-// Test support: trail.snapshot() options — added by testing (issue 5). The matchers live in localtrail/vitest,
+// Test support: trail.snapshot() options. The matchers live in localtrail/vitest,
 // localtrail/jest and localtrail/testing.
 export type { SnapshotOptions, VolatileField } from './testing/snapshot.js';
 
-// Delivery and integrity — added by delivery (issue 4). The S3 sink lives in localtrail/sinks/s3 (it needs
+// Delivery and integrity. The S3 sink lives in localtrail/sinks/s3 (it needs
 // @aws-sdk/client-s3), the CLI in localtrail/cli.
 export { DeliveryService } from './delivery/delivery-service.js';
 export type { ChainEnd, DeliveryShutdownResult, UndeliveredObject } from './delivery/delivery-service.js';

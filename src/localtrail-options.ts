@@ -29,7 +29,8 @@ export interface LocalTrailOptions {
   maxEvents?: number;
   /**
    * Event history (LookupEvents) kept per (account, region); older events are dropped and counted. Default 10,000:
-   * an in-process history is memory the application pays for (records are ~2 KB each).
+   * an in-process history is memory the application pays for (a retained record is about 420 bytes, see
+   * docs/architecture.md).
    */
   maxHistoryEvents?: number;
   /** Maps access key ids to the IAM user or role they belong to, for `userIdentity`. */

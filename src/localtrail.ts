@@ -120,8 +120,9 @@ export class LocalTrail implements RecordSink {
   }
 
   /**
-   * Forgets the in-memory records, the event history behind `lookupEvents` and the counters (one trail per test, or
-   * `reset()` in `beforeEach`). Trails and their configuration stay.
+   * Forgets the in-memory records, the event history behind `lookupEvents`, and the recording and engine counters of
+   * `stats()` (one trail per test, or `reset()` in `beforeEach`). Trails, their configuration and delivery stay:
+   * records already routed are still delivered, and `stats().delivery` keeps counting what is in flight.
    */
   reset(): void {
     this.ring.clear();

@@ -81,7 +81,12 @@ export class DeliveryService implements DeliveryPort {
     if (!channel) {
       // A new route object means a new trail snapshot: a region or account covered again may need its chain back.
       const logging = this.logging.has(route.trail.arn);
-      channel = this.channelFor(route.trail, route.region, route.accountId, true);
+      channel = this.channels.get(channelKey(route.trail.arn, route.region, route.accountId));
+      if (!channel) {
+        // The engine routes only to logging trails: a record that opens a channel says its trail logs.
+        this.logging.add(route.trail.arn);
+        channel = this.openChannel(route.trail, route.region, route.accountId);
+      }
       if (logging && route.trail.logFileValidationEnabled && !channel.chainOpen) channel.startChain(this.clock.now());
       this.routeCache.set(route, channel);
     }
@@ -92,7 +97,7 @@ export class DeliveryService implements DeliveryPort {
   loggingStarted(trail: DeliveryTrail, at: number): void {
     if (this.shutdownResult) return;
     this.logging.add(trail.arn);
-    this.channelFor(trail, trail.homeRegion, trail.accountId, false);
+    if (!this.channels.has(channelKey(trail.arn, trail.homeRegion, trail.accountId))) this.openChannel(trail, trail.homeRegion, trail.accountId);
     if (trail.logFileValidationEnabled) {
       for (const channel of this.channelsOf(trail.arn)) {
         channel.trail = trail;
@@ -187,22 +192,18 @@ export class DeliveryService implements DeliveryPort {
     return { complete: undelivered.length === 0, undelivered };
   }
 
-  private channelFor(trail: DeliveryTrail, region: string, accountId: string, fromEvent: boolean): DeliveryChannel {
-    const id = `${trail.arn}\u0000${region}\u0000${accountId}`;
-    let channel = this.channels.get(id);
-    if (!channel) {
-      channel = new DeliveryChannel(trail, region, accountId, {
-        clock: this.clock,
-        options: this.options,
-        keys: this.keys,
-        stats: this.stats,
-        statusOf: (arn) => this.statusOf(arn),
-        reportError: (error, where) => this.onError(error, where),
-      });
-      this.channels.set(id, channel);
-      if (fromEvent) this.logging.add(trail.arn);
-      if (trail.logFileValidationEnabled && this.logging.has(trail.arn)) channel.startChain(this.clock.now());
-    }
+  /** A new channel; its digest chain starts at once when its trail logs with validation on. */
+  private openChannel(trail: DeliveryTrail, region: string, accountId: string): DeliveryChannel {
+    const channel = new DeliveryChannel(trail, region, accountId, {
+      clock: this.clock,
+      options: this.options,
+      keys: this.keys,
+      stats: this.stats,
+      statusOf: (arn) => this.statusOf(arn),
+      reportError: (error, where) => this.onError(error, where),
+    });
+    this.channels.set(channelKey(trail.arn, region, accountId), channel);
+    if (trail.logFileValidationEnabled && this.logging.has(trail.arn)) channel.startChain(this.clock.now());
     return channel;
   }
 
@@ -223,7 +224,7 @@ export class DeliveryService implements DeliveryPort {
 
   private rememberEnd(channel: DeliveryChannel): void {
     const latest = channel.latestDigest;
-    if (latest) this.chainEnds.set(`${channel.trail.arn}\u0000${channel.region}\u0000${channel.accountId}`, latest);
+    if (latest) this.chainEnds.set(channelKey(channel.trail.arn, channel.region, channel.accountId), latest);
   }
 
   /** Work outside the channels (closing a chain, publishing a key): waited for by flush and shutdown, and counted. */
@@ -252,4 +253,8 @@ export class DeliveryService implements DeliveryPort {
       this.track(Promise.resolve().then(() => sink.publishPublicKey!(published)));
     }
   }
+}
+
+function channelKey(trailArn: string, region: string, accountId: string): string {
+  return `${trailArn}\u0000${region}\u0000${accountId}`;
 }

@@ -80,7 +80,8 @@ export class Outbox {
     while (this.items.length > 0) {
       const item = this.items[0]!;
       const sinks = item.remaining;
-      const results = await Promise.allSettled(sinks.map((s) => putWithTimeout(s, item.object, options.exportTimeoutMillis, this.closing)));
+      const attempt = { timeoutMs: options.exportTimeoutMillis, keepProcessAlive: this.closing };
+      const results = await Promise.allSettled(sinks.map((s) => putWithTimeout(s, item.object, attempt)));
       const refused: DeliverySink[] = [];
       results.forEach((result, i) => {
         const sink = sinks[i]!;

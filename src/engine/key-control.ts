@@ -8,7 +8,7 @@ import type { Caller } from './trail-registry.js';
 export class KeyControl {
   constructor(
     private readonly clock: Clock,
-    private readonly delivery: () => DeliveryPort,
+    private readonly delivery: DeliveryPort,
   ) {}
 
   /** Keys valid at any time in [StartTime, EndTime], newest first; no times = the current key. */
@@ -19,7 +19,7 @@ export class KeyControl {
     if (Number.isNaN(start) || Number.isNaN(end) || start > end) {
       throw new InvalidTimeRangeException('Start time must be equal to or earlier than end time.');
     }
-    const keys = this.delivery().listPublicKeys(caller.region, start, end);
+    const keys = this.delivery.listPublicKeys(caller.region, start, end);
     return {
       PublicKeyList: keys.map((key) => ({
         Value: key.value,

@@ -3,6 +3,7 @@
 import type { Clock } from '../clock/clock.js';
 import { newEventId } from '../event/event-id.js';
 import type { CloudTrailRecord } from '../vocabulary/record.js';
+import type { Histories } from './history/event-history.js';
 import { EventHistory } from './history/event-history.js';
 import type { InsightType } from './insights/insights-detector.js';
 import { InsightsDetector } from './insights/insights-detector.js';
@@ -16,10 +17,10 @@ export interface RegionState {
   generation: number;
   regional: RouteEntry[];
   global: RouteEntry[];
-  management: EventHistory;
-  insight: EventHistory;
-  /** OR of the routes' Insights bits; the detector runs only while some logging trail enabled Insights. */
-  insights: number;
+  /** What LookupEvents reads: management events, and Insights events (`EventCategory: 'insight'`). */
+  history: Histories;
+  /** The Insights types some logging trail enabled (OR of the routes' bits); the detector runs only while not 0. */
+  insightTypes: number;
   detector?: InsightsDetector;
 }
 
@@ -46,9 +47,8 @@ export class RegionStates {
         generation: -1,
         regional: [],
         global: [],
-        management: new EventHistory(this.maxHistoryEvents),
-        insight: new EventHistory(this.maxHistoryEvents),
-        insights: 0,
+        history: { management: new EventHistory(this.maxHistoryEvents), insight: new EventHistory(this.maxHistoryEvents) },
+        insightTypes: 0,
       };
       regions.set(region, state);
     }
@@ -64,7 +64,7 @@ export class RegionStates {
   /** History records dropped by `maxHistoryEvents`, all regions. */
   historyDropped(): number {
     let dropped = 0;
-    for (const regions of this.byAccount.values()) for (const state of regions.values()) dropped += state.management.dropped + state.insight.dropped;
+    for (const regions of this.byAccount.values()) for (const state of regions.values()) dropped += state.history.management.dropped + state.history.insight.dropped;
     return dropped;
   }
 
@@ -73,9 +73,9 @@ export class RegionStates {
     state.regional = routes.regional;
     state.global = routes.global;
     state.generation = this.registry.generation;
-    state.insights = 0;
-    for (const entry of routes.regional) state.insights |= entry.insights;
-    if (state.insights !== 0 && state.detector === undefined) {
+    state.insightTypes = 0;
+    for (const entry of routes.regional) state.insightTypes |= entry.insightTypes;
+    if (state.insightTypes !== 0 && state.detector === undefined) {
       state.detector = new InsightsDetector(accountId, region, this.clock, () => newEventId(this.clock.now()), (type, record) =>
         this.onInsight(state, type, record),
       );

@@ -8,6 +8,7 @@ import type { DeliveryPort } from './delivery-port.js';
 import { isGlobalServiceEvent } from './global-services.js';
 import { HistoryControl } from './history/history-control.js';
 import type { InsightType } from './insights/insights-detector.js';
+import { insightBit } from './insights/insights-detector.js';
 import { KeyControl } from './key-control.js';
 import { noopDelivery } from './noop-delivery.js';
 import type { ControlPlaneMethods, Controls, CallerOptions, OperationInput, OperationName, OperationOutput } from './operations.js';
@@ -16,7 +17,6 @@ import type { OrganizationConfig } from './organization.js';
 import { validateOrganization } from './organization.js';
 import type { RegionState } from './region-state.js';
 import { RegionStates } from './region-state.js';
-import { CALL_RATE, ERROR_RATE, insightBit } from './routing.js';
 import { SelectorControl } from './selector-control.js';
 import { newEventFacts, readEventFacts } from './selectors/types.js';
 import { TrailControl } from './trail-control.js';
@@ -68,7 +68,7 @@ export class TrailEngine {
   private readonly regions: RegionStates;
   private readonly controls: Controls;
   private readonly onError: (error: unknown, where: string) => void;
-  private delivery: DeliveryPort;
+  private readonly delivery: DeliveryPort;
   private accepted = 0;
   private routed = 0;
   /** Reused for every event: the fields selectors read, copied once. */
@@ -86,16 +86,11 @@ export class TrailEngine {
       this.deliverInsight(state, type, record),
     );
     this.controls = {
-      trails: new TrailControl(this.registry, clock, () => this.delivery),
+      trails: new TrailControl(this.registry, clock, this.delivery),
       selectors: new SelectorControl(this.registry),
       history: new HistoryControl(this.regions, clock),
-      keys: new KeyControl(clock, () => this.delivery),
+      keys: new KeyControl(clock, this.delivery),
     };
-  }
-
-  /** Replaces the delivery port (for a LocalTrail that builds delivery after the engine). */
-  useDelivery(delivery: DeliveryPort): void {
-    this.delivery = delivery;
   }
 
   /** Runs one control-plane operation as `caller` (default: the engine's account and region). */
@@ -112,11 +107,9 @@ export class TrailEngine {
       this.accepted++;
       const state = this.regions.current(record.recipientAccountId, record.awsRegion);
       const category = record.eventCategory;
-      if (category === 'Management') state.management.add(record);
-      else if (category === 'Insight') state.insight.add(record);
-      if (state.insights !== 0 && category === 'Management') {
-        state.detector!.observe(record, (state.insights & CALL_RATE) !== 0, (state.insights & ERROR_RATE) !== 0);
-      }
+      if (category === 'Management') state.history.management.add(record);
+      else if (category === 'Insight') state.history.insight.add(record);
+      if (state.insightTypes !== 0 && category === 'Management') state.detector!.observe(record, state.insightTypes);
       const routes = state.global !== state.regional && isGlobalServiceEvent(record) ? state.global : state.regional;
       if (routes.length === 0) return;
       const facts = readEventFacts(this.facts, record);
@@ -149,10 +142,10 @@ export class TrailEngine {
 
   /** An Insights record: into the Insights history and to every logging trail of the region that enabled the type. */
   private deliverInsight(state: RegionState, type: InsightType, record: CloudTrailRecord): void {
-    state.insight.add(record);
+    state.history.insight.add(record);
     const bit = insightBit(type);
     for (const entry of state.regional) {
-      if ((entry.insights & bit) !== 0) {
+      if ((entry.insightTypes & bit) !== 0) {
         this.routed++;
         this.delivery.enqueue(entry.route, record);
       }

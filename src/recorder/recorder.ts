@@ -46,6 +46,8 @@ export interface RecorderContext {
 }
 
 const S3_RENAMES: Readonly<Record<string, string>> = { Bucket: 'bucketName' };
+/** A failed call has no response elements (CloudTrail writes null). */
+const NO_RESPONSE_ELEMENTS = (): null => null;
 
 export class Recorder {
   readonly identities: IdentityResolver;
@@ -83,28 +85,47 @@ export class Recorder {
     return capture;
   }
 
-  /** Called after the call settled (after all retries). Builds and hands over the record; never throws. */
-  finish(capture: CallCapture, context: RecorderContext, output: unknown, response: unknown, error: unknown, failed: boolean): void {
+  /** Called after the call succeeded (after all retries): builds and hands over its record; never throws. */
+  finishWithOutput(capture: CallCapture, context: RecorderContext, output: unknown, response: unknown): void {
     capture.settled = true;
     try {
-      // Set by the SDK's httpAuthSchemeMiddleware during serialize; absent when the call failed before auth.
-      const scheme = context.__smithy_context?.['selectedHttpAuthScheme'] as SelectedAuthScheme | undefined;
-      const record = buildRecord(this.facts(capture, scheme, output, response, error, failed));
-      if (this.redaction.paths.length > 0) applyRedactionPaths(record, this.redaction.paths);
-      this.sink.accept(record);
+      const facts = this.facts(capture, context, () => this.responseElements(capture, output));
+      const metadata = (output as { $metadata?: { requestId?: string; extendedRequestId?: string } } | undefined)?.$metadata;
+      if (metadata?.requestId) facts.requestId = metadata.requestId;
+      if (metadata?.extendedRequestId) facts.extendedRequestId = metadata.extendedRequestId;
+      const responseHeaders = (response as { headers?: Record<string, string> } | undefined)?.headers;
+      facts.bytesOut = numberHeader(responseHeaders?.['content-length']);
+      this.handOver(facts);
     } catch (e) {
       this.sink.reportError(e, 'record');
     }
   }
 
-  private facts(
-    capture: CallCapture,
-    scheme: SelectedAuthScheme | undefined,
-    output: unknown,
-    response: unknown,
-    error: unknown,
-    failed: boolean,
-  ): CallFacts {
+  /** Called after the call failed (after all retries): builds and hands over its record; never throws. */
+  finishWithError(capture: CallCapture, context: RecorderContext, error: unknown): void {
+    capture.settled = true;
+    try {
+      const facts = this.facts(capture, context, NO_RESPONSE_ELEMENTS);
+      const e = errorFacts(error, facts.signingName);
+      facts.errorCode = e.code;
+      if (e.message !== undefined) facts.errorMessage = e.message;
+      if (e.requestId !== undefined) facts.requestId = e.requestId;
+      this.handOver(facts);
+    } catch (e) {
+      this.sink.reportError(e, 'record');
+    }
+  }
+
+  private handOver(facts: CallFacts): void {
+    const record = buildRecord(facts);
+    if (this.redaction.paths.length > 0) applyRedactionPaths(record, this.redaction.paths);
+    this.sink.accept(record);
+  }
+
+  /** What every record of the call needs, whatever its outcome. */
+  private facts(capture: CallCapture, context: RecorderContext, responseElements: CallFacts['responseElements']): CallFacts {
+    // Set by the SDK's httpAuthSchemeMiddleware during serialize; absent when the call failed before auth.
+    const scheme = context.__smithy_context?.['selectedHttpAuthScheme'] as SelectedAuthScheme | undefined;
     const signing = scheme?.httpAuthOption?.signingProperties;
     const credentials = scheme?.identity;
     const signingName =
@@ -130,22 +151,10 @@ export class Recorder {
       userAgent: headers?.['user-agent'],
       input: capture.input,
       requestParameters: capture.requestParameters,
-      responseElements: () => this.responseElements(capture, output),
+      responseElements,
       bytesIn: numberHeader(headers?.['content-length']),
     };
     if (actor) facts.actor = actorJson(actor);
-    if (failed) {
-      const e = errorFacts(error, signingName);
-      facts.errorCode = e.code;
-      if (e.message !== undefined) facts.errorMessage = e.message;
-      if (e.requestId !== undefined) facts.requestId = e.requestId;
-    } else {
-      const metadata = (output as { $metadata?: { requestId?: string; extendedRequestId?: string } } | undefined)?.$metadata;
-      if (metadata?.requestId) facts.requestId = metadata.requestId;
-      if (metadata?.extendedRequestId) facts.extendedRequestId = metadata.extendedRequestId;
-      const responseHeaders = (response as { headers?: Record<string, string> } | undefined)?.headers;
-      facts.bytesOut = numberHeader(responseHeaders?.['content-length']);
-    }
     return facts;
   }
 

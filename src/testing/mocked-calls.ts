@@ -112,7 +112,8 @@ async function recordOne(trail: HasRecorder, call: MockedSendCall, options: Reco
       httpAuthOption: { signingProperties: { ...(signingName ? { signingName } : {}), signingRegion: region } },
     };
     const settled = await settle(call);
-    trail.recorder.finish(capture, context, settled.output, undefined, settled.error, settled.failed);
+    if (settled.failed) trail.recorder.finishWithError(capture, context, settled.error);
+    else trail.recorder.finishWithOutput(capture, context, settled.output, undefined);
   } catch (error) {
     trail.recorder.sink.reportError(error, 'record-mocked-call');
   }

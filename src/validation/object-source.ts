@@ -4,7 +4,6 @@ import { createPublicKey } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MemorySink } from '../delivery/sinks/memory-sink.js';
-import { publicKeyFingerprint } from '../integrity/signing-keys.js';
 import { METADATA_SUFFIX, objectPath, PUBLIC_KEYS_FOLDER } from '../vocabulary/folder-layout.js';
 
 export interface ObjectLocation {
@@ -128,11 +127,6 @@ export function memorySource(sink: MemorySink): ObjectSource {
       return sink.publicKeys.map((k) => ({ value: k.der, region: k.region }));
     },
   };
-}
-
-/** Fingerprint of a trusted key (exported for callers that build key lists). */
-export function fingerprintOf(key: ValidationPublicKey): string {
-  return publicKeyFingerprint(key.value);
 }
 
 async function readdirSafe(dir: string): Promise<string[]> {

@@ -41,7 +41,7 @@ async function baselineThenBurst(s: ReturnType<typeof setup>, burst: number, ove
 
 const insightEvents = (engine: TrailEngine) => engine.lookupEvents({ EventCategory: 'insight' }).Events ?? [];
 
-describe('Insights events (facts §8), localtrail\'s simplified rule', () => {
+describe('Insights events (cloudtrail-facts §8), localtrail\'s simplified rule', () => {
   it('a write burst over the baseline gives a Start/End ApiCallRateInsight pair, delivered and in event history', async () => {
     const s = setup(['ApiCallRateInsight']);
     await baselineThenBurst(s, 30);

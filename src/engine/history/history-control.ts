@@ -17,9 +17,9 @@ export class HistoryControl {
     const state = this.regions.current(caller.accountId, caller.region);
     const now = this.clock.now();
     // Minutes that ended quietly close their Insights incidents before anyone reads the Insights history.
-    if (state.insights !== 0) state.detector?.tick();
-    state.management.expire(now - RETENTION_MS);
-    state.insight.expire(now - RETENTION_MS);
-    return lookupEvents(input, state, now, `${caller.accountId}/${caller.region}`);
+    if (state.insightTypes !== 0) state.detector?.tick();
+    state.history.management.expire(now - RETENTION_MS);
+    state.history.insight.expire(now - RETENTION_MS);
+    return lookupEvents(input, state.history, now, `${caller.accountId}/${caller.region}`);
   }
 }

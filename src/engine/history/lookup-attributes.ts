@@ -1,4 +1,4 @@
-// The eight LookupEvents attributes (facts §9) as read from a record, and the Event shape LookupEvents returns.
+// The eight LookupEvents attributes (cloudtrail-facts §9) as read from a record, and the Event shape LookupEvents returns.
 import type { Event, LookupAttributeKey, Resource } from '@aws-sdk/client-cloudtrail';
 import type { CloudTrailRecord, CloudTrailResource } from '../../vocabulary/record.js';
 
