@@ -1,4 +1,5 @@
 // The import direction of src/: from a layer to the layers below it, never up, never in a circle between folders.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkImportDirection, readImportGraph } from './import-graph.js';
@@ -56,5 +57,21 @@ describe('the checker fails when an arrow runs back up', () => {
     expect(checkImportDirection([{ from: 'server/http.ts', to: 'engine/trail-engine.ts' }], LAYERS)).toEqual([
       'src/server is in no layer: add it to test/architecture/layers.ts and docs/architecture.md',
     ]);
+  });
+});
+
+describe('docs/architecture.md', () => {
+  it('draws the layers of layers.ts, in order, with their folders', () => {
+    const doc = readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');
+    const rows = doc
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| layer') && !line.startsWith('|---'))
+      .map((line) => line.split('|').map((cell) => cell.trim()));
+    const drawn = rows.filter((cells) => LAYERS.some((layer) => layer.name === cells[1]));
+    expect(drawn.map((cells) => cells[1])).toEqual(LAYERS.map((layer) => layer.name));
+    for (const [i, layer] of LAYERS.entries()) {
+      const folders = [...drawn[i]![2]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+      expect(folders, layer.name).toEqual(layer.folders.filter((folder) => folder !== '.'));
+    }
   });
 });
