@@ -193,6 +193,17 @@ export class TrailEngine {
     return { accepted: this.accepted, routed: this.routed, historyDropped };
   }
 
+  /** The (account, region) histories that hold events, with their sizes (for the event-history page). */
+  historyScopes(): Array<{ accountId: string; region: string; events: number; insights: number }> {
+    const out: Array<{ accountId: string; region: string; events: number; insights: number }> = [];
+    for (const [accountId, regions] of this.slots) {
+      for (const [region, slot] of regions) {
+        if (slot.management.size + slot.insight.size > 0) out.push({ accountId, region, events: slot.management.size, insights: slot.insight.size });
+      }
+    }
+    return out;
+  }
+
   private slot(accountId: string, region: string): Slot {
     let regions = this.slots.get(accountId);
     if (regions === undefined) this.slots.set(accountId, (regions = new Map()));
