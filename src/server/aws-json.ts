@@ -1,15 +1,20 @@
 // awsJson1.1 at the HTTP edge: the target prefix CloudTrail answers to, and the errors a request can get before dispatch.
 import type { ServerResponse } from 'node:http';
 
-/** Every CloudTrail operation is `X-Amz-Target: <this><Operation>` (the service's Smithy namespace and version). */
-export const CLOUDTRAIL_TARGET_PREFIX = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.';
+/**
+ * CloudTrail's awsJson target prefixes: the AWS CLI (botocore) sends the service's full Smithy name,
+ * `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.<Operation>`; the JavaScript SDK v3 the short one,
+ * `CloudTrail_20131101.<Operation>`.
+ */
+export const CLOUDTRAIL_TARGET_PREFIXES = ['com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.', 'CloudTrail_20131101.'] as const;
 
 export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
 /** The operation named by an `X-Amz-Target` header, or undefined when the header is not CloudTrail's. */
 export function operationOf(target: string | undefined): string | undefined {
-  if (target === undefined || !target.startsWith(CLOUDTRAIL_TARGET_PREFIX)) return undefined;
-  const name = target.slice(CLOUDTRAIL_TARGET_PREFIX.length);
+  const prefix = target === undefined ? undefined : CLOUDTRAIL_TARGET_PREFIXES.find((p) => target.startsWith(p));
+  if (prefix === undefined) return undefined;
+  const name = target!.slice(prefix.length);
   return /^[A-Za-z]{1,64}$/.test(name) ? name : undefined;
 }
 

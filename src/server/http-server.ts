@@ -101,7 +101,7 @@ export async function startServer(served: ServedEngine, options: ListenOptions =
     const operation = operationOf(Array.isArray(target) ? target[0] : target);
     if (operation === undefined) {
       req.resume();
-      sendAwsJsonError(res, 400, 'UnknownOperationException', 'X-Amz-Target must be com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.<Operation>.');
+      sendAwsJsonError(res, 400, 'UnknownOperationException', 'X-Amz-Target must name a CloudTrail operation: com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.<Operation>.');
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);
