@@ -24,9 +24,8 @@ header p { margin:0; color:#d1d5db; font-size:13px; overflow-wrap:anywhere; }
 main { padding:20px 28px 40px; max-width:1180px; }
 section { background:#fff; border:1px solid var(--line); border-radius:8px; padding:16px 18px; margin-bottom:16px; }
 section h2 { margin:0 0 10px; font-size:16px; }
-.grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(460px,1fr)); gap:16px; }
+.grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(460px,1fr)); gap:16px; margin-bottom:16px; }
 .grid section { margin-bottom:0; }
-.grid + section, section + .grid { margin-top:16px; }
 .cards { display:grid; grid-template-columns:repeat(auto-fit,minmax(122px,1fr)); gap:12px; margin-bottom:16px; }
 .card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:12px 14px; }
 .card .n { display:block; font-size:26px; font-weight:700; }

@@ -94,6 +94,7 @@ export class Browser {
     await page.send('Page.enable');
     await page.send('Runtime.enable');
     await page.send('Log.enable');
+    await page.send('Network.enable');
     return page;
   }
 
@@ -110,6 +111,8 @@ export class Browser {
 export class Page {
   /** Console errors, uncaught exceptions and error log entries (failed loads, CSP violations) of this tab. */
   readonly errors: string[] = [];
+  /** Every URL the tab requested, in order. */
+  readonly requests: string[] = [];
   private loaded: (() => void) | undefined;
 
   constructor(
@@ -131,6 +134,9 @@ export class Page {
       if (session !== sessionId) return;
       const entry = params['entry'] as { level: string; text: string; url?: string };
       if (entry.level === 'error') this.errors.push(`log: ${entry.text}${entry.url ? ` (${entry.url})` : ''}`);
+    });
+    browser.on('Network.requestWillBeSent', (params, session) => {
+      if (session === sessionId) this.requests.push(String((params['request'] as { url: string }).url));
     });
     browser.on('Page.loadEventFired', (_params, session) => {
       if (session === sessionId) this.loaded?.();
@@ -167,9 +173,9 @@ export class Page {
     }
   }
 
-  /** A PNG of the whole page (not only the viewport). */
-  async screenshot(path: string): Promise<void> {
-    const { data } = (await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true })) as { data: string };
+  /** A PNG of the viewport, or of the whole page with `fullPage`. */
+  async screenshot(path: string, fullPage = false): Promise<void> {
+    const { data } = (await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: fullPage })) as { data: string };
     writeFileSync(path, Buffer.from(data, 'base64'));
   }
 

@@ -61,7 +61,7 @@ export const PAGE_HTML = `<!doctype html>
       <thead>
         <tr>
           <th>Event name</th><th>Event time (UTC)</th><th>User name</th><th>Event source</th>
-          <th>Resource type</th><th>Resource name</th><th>Access</th><th>Outcome</th>
+          <th>Resource type</th><th>Resource name</th><th id="head-access">Access</th><th id="head-outcome">Outcome</th>
         </tr>
       </thead>
       <tbody id="rows"></tbody>

@@ -68,7 +68,8 @@ export const PAGE_SCRIPT = String.raw`'use strict';
       source: event.EventSource || '', readOnly: event.ReadOnly, accessKey: event.AccessKeyId || '',
       resourceType: resources.map(function (r) { return r.ResourceType || ''; }).filter(Boolean).join(', '),
       resourceName: resources.map(function (r) { return r.ResourceName || ''; }).filter(Boolean).join(', '),
-      errorCode: record.errorCode || '', region: record.awsRegion || '', ip: record.sourceIPAddress || '', record: record
+      errorCode: record.errorCode || '', region: record.awsRegion || '', ip: record.sourceIPAddress || '', record: record,
+      insight: record.eventCategory === 'Insight' ? (record.insightDetails || {}) : null
     };
   }
 
@@ -99,7 +100,8 @@ export const PAGE_SCRIPT = String.raw`'use strict';
       scopes.unshift({ accountId: state.scope.accountId, region: state.scope.region, events: 0, insights: 0 });
     }
     scopes.forEach(function (s) {
-      var option = el('option', '', s.region + ' · ' + s.accountId + ' · ' + s.events + (s.events === 1 ? ' event' : ' events'));
+      var option = el('option', '', s.region + ' · ' + s.accountId);
+      option.title = s.events + ' management events, ' + s.insights + ' Insights events';
       option.value = s.accountId + '/' + s.region;
       option.selected = s.accountId === state.scope.accountId && s.region === state.scope.region;
       select.append(option);
@@ -135,15 +137,23 @@ export const PAGE_SCRIPT = String.raw`'use strict';
       name.title = row.resourceName;
       tr.append(type, name);
       var access = el('td');
-      if (row.readOnly === 'true') access.append(el('span', 'badge read', 'read'));
-      else if (row.readOnly === 'false') access.append(el('span', 'badge write', 'write'));
       var outcome = el('td');
-      outcome.append(row.errorCode ? el('span', 'badge error', row.errorCode) : el('span', 'badge ok', 'success'));
+      if (row.insight) {
+        // Insights events: their type and whether the unusual activity starts or ends.
+        access.append(el('span', 'badge insight', row.insight.insightType || 'Insight'));
+        outcome.append(el('span', 'badge', row.insight.state || ''));
+      } else {
+        if (row.readOnly === 'true') access.append(el('span', 'badge read', 'read'));
+        else if (row.readOnly === 'false') access.append(el('span', 'badge write', 'write'));
+        outcome.append(row.errorCode ? el('span', 'badge error', row.errorCode) : el('span', 'badge ok', 'success'));
+      }
       tr.append(access, outcome);
       tr.addEventListener('click', function () { openDetail(row); });
       body.append(tr);
     });
     $('empty').hidden = rows.length > 0 || state.loading;
+    $('head-access').textContent = state.category === 'insight' ? 'Insight type' : 'Access';
+    $('head-outcome').textContent = state.category === 'insight' ? 'State' : 'Outcome';
     var first = state.page * PAGE_SIZE;
     var more = state.tokens[state.page + 1] !== undefined;
     $('summary').textContent = state.loading ? 'Loading…' : rows.length === 0 ? 'No events' :

@@ -17,7 +17,7 @@ body { margin: 0; }
 .integrity { font-size: 12px; padding: 2px 8px; border-radius: 10px; background: #037f0c; }
 .integrity.bad { background: var(--error); }
 main { padding: 16px 24px 32px; }
-.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 10px 14px; align-items: end;
+.filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px 14px; align-items: end;
   background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 14px; }
 .filters label { display: flex; flex-direction: column; gap: 4px; font-weight: 600; font-size: 12px; color: var(--muted); }
 select, input { font: inherit; color: var(--ink); padding: 5px 8px; border: 1px solid #8c8c94; border-radius: 6px; background: #fff; min-width: 0; }
@@ -46,6 +46,7 @@ td.resource { max-width: 280px; overflow: hidden; text-overflow: ellipsis; }
 .badge.read { color: var(--read); background: var(--ok-bg); }
 .badge.write { color: var(--write); background: #fffce9; }
 .badge.error { color: #fff; background: var(--error); }
+.badge.insight { color: #8a4b00; background: #fff4e5; }
 .badge.ok { color: var(--read); background: none; padding: 0; }
 .empty { padding: 24px; text-align: center; color: var(--muted); margin: 0; }
 .pager { display: flex; gap: 12px; align-items: center; justify-content: flex-end; margin-top: 10px; }
