@@ -18,6 +18,8 @@ import { stabilizeRecords } from './testing/snapshot.js';
 import type { DeliveryStats } from './delivery/delivery-stats.js';
 import { DeliveryService } from './delivery/delivery-service.js';
 import type { DeliveryShutdownResult } from './delivery/delivery-service.js';
+import type { ListenOptions, LocalTrailServer } from './server/http-server.js';
+import { listenLive } from './server/listen-live.js';
 
 /** Counters of what happened inside a LocalTrail; nothing is ever dropped silently. */
 export interface LocalTrailStats {
@@ -143,6 +145,19 @@ export class LocalTrail implements RecordSink {
    */
   shutdown(): Promise<DeliveryShutdownResult> {
     return this.delivery.shutdown();
+  }
+
+  /**
+   * Serves this trail's control plane and LookupEvents over CloudTrail's own HTTP API (awsJson1.1), so the AWS CLI and
+   * any SDK reach it with an endpoint URL, plus the event-history page at `/`. Loopback only unless `host` says
+   * otherwise; any credentials are accepted.
+   * @example
+   * const { url, close } = await trail.listen({ port: 0 });
+   * // aws cloudtrail lookup-events --endpoint-url <url>
+   * await close();
+   */
+  listen(options?: ListenOptions): Promise<LocalTrailServer> {
+    return listenLive(this.engine, { accountId: this.options.accountId, region: this.options.region }, options);
   }
 
   /** @internal Called by the recorder with each finished record. */

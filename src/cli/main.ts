@@ -2,6 +2,8 @@
 // The `localtrail` command: dispatches to one file per command (validate; lookup, tail, report may follow).
 import { UsageError } from './args.js';
 import { validateCommand, validateUsage } from './commands/validate.js';
+import { reportCommand, reportUsage } from './commands/report.js';
+import { serveCommand, serveUsage } from './commands/serve.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 
@@ -13,6 +15,8 @@ interface Command {
 
 const commands: Record<string, Command> = {
   validate: { summary: 'validate log files and digest chains in a folder', usage: validateUsage, run: validateCommand },
+  serve: { summary: 'serve a folder as CloudTrail\'s API and an event-history page', usage: serveUsage, run: serveCommand },
+  report: { summary: 'write an HTML activity report of a folder', usage: reportUsage, run: reportCommand },
 };
 
 function mainUsage(): string {

@@ -97,6 +97,8 @@ export function cloudTrailRequestHandler(engine: TrailEngine, options: CloudTrai
         return reply(200, toWire(engine.run(name, input as never, caller)), requestId);
       } catch (error) {
         if (error instanceof CloudTrailError) return reply(400, { __type: error.name, Message: error.message }, requestId);
+        // A body that is not JSON, or a member of the wrong type the engine cannot read, is the caller's mistake.
+        if (error instanceof SyntaxError || error instanceof TypeError) return reply(400, { __type: 'SerializationException', Message: `Could not read the request: ${error.message}` }, requestId);
         return reply(500, { __type: 'InternalFailure', Message: 'localtrail failed to serve the request.' }, requestId);
       }
     },

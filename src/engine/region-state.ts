@@ -24,6 +24,14 @@ export interface RegionState {
   detector?: InsightsDetector;
 }
 
+/** One (account, region) whose history holds events, with its sizes. */
+export interface HistoryScope {
+  accountId: string;
+  region: string;
+  events: number;
+  insights: number;
+}
+
 /** Called with every Insights record a region's detector emits. */
 export type InsightHandler = (state: RegionState, type: InsightType, record: CloudTrailRecord) => void;
 
@@ -66,6 +74,18 @@ export class RegionStates {
     let dropped = 0;
     for (const regions of this.byAccount.values()) for (const state of regions.values()) dropped += state.history.management.dropped + state.history.insight.dropped;
     return dropped;
+  }
+
+  /** The (account, region) histories that hold events, with their sizes. */
+  historyScopes(): HistoryScope[] {
+    const out: HistoryScope[] = [];
+    for (const [accountId, regions] of this.byAccount) {
+      for (const [region, state] of regions) {
+        const { management, insight } = state.history;
+        if (management.size + insight.size > 0) out.push({ accountId, region, events: management.size, insights: insight.size });
+      }
+    }
+    return out;
   }
 
   private refresh(state: RegionState, accountId: string, region: string): void {

@@ -15,7 +15,7 @@ import type { ControlPlaneMethods, Controls, CallerOptions, OperationInput, Oper
 import { defineOperationMethods, runOperation } from './operations.js';
 import type { OrganizationConfig } from './organization.js';
 import { validateOrganization } from './organization.js';
-import type { RegionState } from './region-state.js';
+import type { HistoryScope, RegionState } from './region-state.js';
 import { RegionStates } from './region-state.js';
 import { SelectorControl } from './selector-control.js';
 import { newEventFacts, readEventFacts } from './selectors/types.js';
@@ -138,6 +138,11 @@ export class TrailEngine {
 
   stats(): TrailEngineStats {
     return { accepted: this.accepted, routed: this.routed, historyDropped: this.regions.historyDropped() };
+  }
+
+  /** The (account, region) histories that hold events, with their sizes (for the event-history page). */
+  historyScopes(): HistoryScope[] {
+    return this.regions.historyScopes();
   }
 
   /** An Insights record: into the Insights history and to every logging trail of the region that enabled the type. */
