@@ -6,23 +6,24 @@ import { gunzip, gunzipSync } from 'node:zlib';
 export type GunzipResult = { ok: true; bytes: Buffer; sha256: string } | { ok: false; reason: string };
 
 export function gunzipAndHash(body: Uint8Array): Promise<GunzipResult> {
+  return gunzipBytes(body).then((r) => (r.ok ? { ok: true, bytes: r.bytes, sha256: createHash('sha256').update(r.bytes).digest('hex') } : r));
+}
+
+/** The decompressed bytes of an object, or why it could not be decompressed (readers that need no hash). */
+export function gunzipBytes(body: Uint8Array): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: string }> {
   if (body.length < 2 || body[0] !== 0x1f || body[1] !== 0x8b) {
     return Promise.resolve({ ok: false, reason: body.length === 0 ? 'invalid format: empty file' : 'invalid format: not a gzip file' });
   }
   // Small files: inline is faster than a thread-pool round trip and costs only a few ms of the event loop.
   if (body.length <= INLINE_BYTES) {
     try {
-      const bytes = gunzipSync(body);
-      return Promise.resolve({ ok: true, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+      return Promise.resolve({ ok: true, bytes: gunzipSync(body) });
     } catch (error) {
       return Promise.resolve({ ok: false, reason: gunzipFailure(error as Error) });
     }
   }
   return new Promise((resolve) => {
-    gunzip(body, (error, bytes) => {
-      if (error) resolve({ ok: false, reason: gunzipFailure(error) });
-      else resolve({ ok: true, bytes, sha256: createHash('sha256').update(bytes).digest('hex') });
-    });
+    gunzip(body, (error, bytes) => resolve(error ? { ok: false, reason: gunzipFailure(error) } : { ok: true, bytes }));
   });
 }
 
