@@ -6,6 +6,7 @@ import { folderLogSource } from './folder-log-source.js';
 import type { LogObject } from './log-object.js';
 import { classifyKey } from './log-object.js';
 import type { LogSource } from './log-source.js';
+import { ReaderError } from './log-source.js';
 import { NewestFirst } from './newest-first.js';
 import type { S3ClientLike } from './s3-log-source.js';
 import { s3LogSource } from './s3-log-source.js';
@@ -31,7 +32,7 @@ export interface ReadTrailOptions {
   max?: number;
   /**
    * Keep reading as new log files arrive, until `signal` aborts: each new file's records oldest first. Files already
-   * there when the read starts are only noted (see `backlog`).
+   * there when the read starts are only noted (see `backlog`); a folder that does not exist yet is waited for.
    */
   follow?: boolean | FollowOptions;
   /** Ends the read (and follow mode) at the next file or poll. */
@@ -116,8 +117,12 @@ class Reader implements TrailReader {
     const max = this.options.max ?? Infinity;
     if (max <= 0) return;
     let yielded = 0;
-    const existing = await this.listObjects(true);
     const follow = this.options.follow;
+    const existing = await this.listObjects(true).catch((error: unknown) => {
+      // Following a folder that is not there yet (the app has not delivered anything): wait for it to appear.
+      if (follow && error instanceof ReaderError && error.code === 'SOURCE_NOT_FOUND') return [];
+      throw error;
+    });
     if (!follow) {
       for await (const record of this.newestFirst(existing, max)) {
         yield record;
