@@ -51,7 +51,8 @@ export const policyChecks = {
               result.unmapped.map((c) => `  ${c.eventSource} ${c.eventName} (${plural(c.calls, 'call')})`).join('\n'),
           );
         }
-        parts.push(`The policy the recorded calls need:\n${rt.printReceived(needed.policy)}`);
+        // Plain JSON, not the runner's printer: ready to paste into a policy file.
+        parts.push(`The policy the recorded calls need:\n${JSON.stringify(needed.policy, null, 2)}`);
         return head + parts.join('\n\n');
       },
     };
