@@ -4,12 +4,12 @@ import { resourceNameOf, usernameOf } from '../engine/history/lookup-attributes.
 import type { CloudTrailRecord } from '../event/record.js';
 
 const COLUMNS = [
-  { title: 'TIME', width: 20 },
+  { title: 'TIME', width: 21 },
   { title: 'REGION', width: 14 },
   { title: 'SOURCE', width: 14 },
   { title: 'EVENT', width: 30 },
   { title: 'USER', width: 22 },
-  { title: 'RESULT', width: 22 },
+  { title: 'RESULT', width: 30 },
   { title: 'RESOURCE', width: 0 },
 ] as const;
 
@@ -48,7 +48,7 @@ export function eventRow(record: CloudTrailRecord, color: boolean): string {
     ? `${detail(record, 'insightType') ?? 'Insight'} ${detail(record, 'state') ?? ''}`.trim()
     : record.errorCode ?? (record.readOnly === false ? 'ok (write)' : 'ok');
   const resources = record.resources ?? [];
-  const first = resources[0] ? (resources[0].ARN ?? resourceNameOf(resources[0]) ?? resources[0].ARNPrefix ?? '') : '';
+  const first = resources[0] ? (resources[0].ARN ?? resources[0].ARNPrefix ?? resourceNameOf(resources[0]) ?? '') : '';
   const resource = resources.length > 1 ? `${first} +${resources.length - 1}` : first;
   const cells = [
     cell(record.eventTime ?? '', COLUMNS[0].width),

@@ -177,7 +177,7 @@ export async function recordedFolder(): Promise<{ root: string; records: CloudTr
     region: 'eu-west-1',
     ...common,
     requestHandler: stubHandler((req) =>
-      String(req.body).includes('"missing"') ? jsonError('com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', 'Requested resource not found') : { headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{}' },
+      new TextDecoder().decode(req.body as Uint8Array).includes('"missing"') ? jsonError('com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', 'Requested resource not found') : { headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{}' },
     ),
   });
   const lambda = new LambdaClient({ region: 'eu-west-1', ...common, requestHandler: stubHandler(() => ({ headers: { 'content-type': 'application/json' }, body: '{}' })) });
