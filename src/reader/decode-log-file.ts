@@ -9,6 +9,7 @@ const HEAD = Buffer.from('{"Records":[', 'latin1');
 // `{"eventVersion":` can only be the start of an object in valid JSON: inside a string its quote would be escaped.
 const MARK = Buffer.from('{"eventVersion":', 'latin1');
 const COMMA = 0x2c;
+const INLINE_BYTES = 16 * 1024;
 const CLOSE = Buffer.from(']}', 'latin1');
 
 /**
@@ -19,7 +20,8 @@ const CLOSE = Buffer.from(']}', 'latin1');
  * const file = await decodeLogFile(bytes, Buffer.from('PutObject'));
  */
 export async function decodeLogFile(body: Uint8Array, needle?: Buffer): Promise<DecodedLogFile> {
-  const unzipped = await gunzipBytes(body);
+  // Off this thread for all but tiny files: the thread pool inflates the next files while this one is parsed.
+  const unzipped = await gunzipBytes(body, INLINE_BYTES);
   if (!unzipped.ok) return unzipped;
   return decodeJson(unzipped.bytes, needle);
 }
