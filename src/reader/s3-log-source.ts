@@ -30,8 +30,14 @@ let loaded: Promise<S3Module> | undefined;
 function loadS3(): Promise<S3Module> {
   loaded ??= import('@aws-sdk/client-s3').catch((error: unknown) => {
     loaded = undefined;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+    // Loaders and test runners may wrap the resolution error: look down the cause chain too.
+    let cause: unknown = error;
+    let missing = false;
+    for (let depth = 0; cause && depth < 5 && !missing; depth++, cause = (cause as { cause?: unknown }).cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+    }
+    if (missing) {
       throw new ReaderError('S3_CLIENT_MISSING', 'reading from S3 needs the @aws-sdk/client-s3 package: npm install @aws-sdk/client-s3');
     }
     throw error;
