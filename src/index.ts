@@ -94,3 +94,24 @@ export type { ChainGap, FileVerdict, ValidateLogsOptions, ValidationReport, Verd
 export { folderSource, memorySource } from './validation/object-source.js';
 export type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey } from './validation/object-source.js';
 export { formatValidationReport, splitValidationOutput } from './validation/format-report.js';
+
+// Local dev auditing: reading delivered trails (folder or S3) and the least-privilege IAM
+// policy generator. The CLI (`localtrail lookup | tail | policy`) stands on these; the test matcher toNeedOnly lives
+// in localtrail/vitest, localtrail/jest and localtrail/testing.
+export { readTrail, logSourceFor } from './reader/read-trail.js';
+export type { FollowOptions, ReadTrailOptions, SkippedLogFile, TrailReadStats, TrailReader } from './reader/read-trail.js';
+export type { OneOrMore, TrailCategory, TrailFilter } from './reader/trail-filter.js';
+export { folderLogSource } from './reader/folder-log-source.js';
+export { s3LogSource } from './reader/s3-log-source.js';
+export type { S3ClientLike, S3LogSourceOptions } from './reader/s3-log-source.js';
+export { ReaderError } from './reader/log-source.js';
+export type { ListedObject, LogSource, ReaderErrorCode } from './reader/log-source.js';
+export { generatePolicy, policyFilter } from './policy/generate-policy.js';
+export type { PolicyInput, PolicyOptions } from './policy/generate-policy.js';
+export { PolicyBuilder } from './policy/policy-builder.js';
+export type { CallCount, GeneratedPolicy, NeededPermission } from './policy/policy-builder.js';
+export { checkPolicy } from './policy/check-policy.js';
+export type { PolicyCheck } from './policy/check-policy.js';
+export { permissionsFor } from './policy/action-table.js';
+export type { CallPermission, CallPermissions } from './policy/action-table.js';
+export type { PolicyDocument, PolicyStatement } from './policy/policy-document.js';
