@@ -3,7 +3,7 @@ import type { CallFacts } from '../event/build-record.js';
 import { buildRecord } from '../event/build-record.js';
 import { newEventId } from '../event/event-id.js';
 import { ANY_PLAN } from '../event/parameter-plan.js';
-import { toParameters } from '../event/parameters.js';
+import { describeBinary, toParameters } from '../event/parameters.js';
 import type { CloudTrailRecord, JsonObject } from '../event/record.js';
 import type { CompiledRedaction } from '../event/redaction.js';
 import { applyRedactionPaths, compileRedaction } from '../event/redaction.js';
@@ -15,10 +15,12 @@ import type { SelectedAuthScheme } from './call-capture.js';
 import { errorFacts } from './error-facts.js';
 import { IdentityResolver } from './identity.js';
 import { plansForOperation } from './schema-plan.js';
+import { TableKeys } from './table-keys.js';
 
 /** Where finished records and internal failures go (the LocalTrail). */
 export interface RecordSink {
-  accept(record: CloudTrailRecord): void;
+  /** A finished record, and the command input as the SDK received it (kept beside the record for matchers only). */
+  accept(record: CloudTrailRecord, input?: Readonly<Record<string, unknown>>): void;
   reportError(error: unknown, where: string): void;
   countSuppressed(): void;
 }
@@ -36,6 +38,8 @@ const S3_RENAMES: Readonly<Record<string, string>> = { Bucket: 'bucketName' };
 export class Recorder {
   readonly identities: IdentityResolver;
   private readonly redaction: CompiledRedaction;
+  /** DynamoDB tables' key attributes, learned from the calls recorded. */
+  private readonly tableKeys: TableKeys;
 
   constructor(
     private readonly options: ResolvedLocalTrailOptions,
@@ -43,6 +47,7 @@ export class Recorder {
   ) {
     this.identities = new IdentityResolver(options.identities, options.accountId, 'aws', () => options.clock.now());
     this.redaction = compileRedaction(options.redact);
+    this.tableKeys = new TableKeys(options.dynamoDbTableKeys);
   }
 
   /**
@@ -57,15 +62,18 @@ export class Recorder {
     const capture: CallCapture = {
       operation,
       clientName: context.clientName,
-      input: { ...raw },
+      input: keptInput(raw, plans?.bodyMembers),
       requestParameters: null,
       plans,
       actor,
     };
-    capture.requestParameters = toParameters(raw, plans?.input ?? ANY_PLAN, {
-      secretNames: this.redaction.names,
-      renames: context.clientName === 'S3Client' ? S3_RENAMES : undefined,
-    });
+    if (plans?.requestNull !== true) {
+      capture.requestParameters = toParameters(raw, plans?.input ?? ANY_PLAN, {
+        secretNames: this.redaction.names,
+        renames: plans === undefined && context.clientName === 'S3Client' ? S3_RENAMES : undefined,
+        tableKeys: this.tableKeys.lookup,
+      });
+    }
     return capture;
   }
 
@@ -77,7 +85,9 @@ export class Recorder {
       const scheme = context.__smithy_context?.['selectedHttpAuthScheme'] as SelectedAuthScheme | undefined;
       const record = buildRecord(this.facts(capture, scheme, output, response, error, failed));
       if (this.redaction.paths.length > 0) applyRedactionPaths(record, this.redaction.paths);
-      this.sink.accept(record);
+      const learns = capture.plans?.learnsTableKeys;
+      if (learns !== undefined && !failed) this.tableKeys.learn(learns === 'input' ? capture.input : output);
+      this.sink.accept(record, capture.input);
     } catch (e) {
       this.sink.reportError(e, 'record');
     }
@@ -119,10 +129,15 @@ export class Recorder {
       responseElements: () => this.responseElements(capture, output),
       bytesIn: numberHeader(headers?.['content-length']),
     };
+    const plans = capture.plans;
+    if (plans !== undefined) {
+      if (plans.apiVersion !== undefined) facts.apiVersion = plans.apiVersion;
+      if (plans.response === 'always') facts.responseOnRead = true;
+    }
     if (actor) facts.actor = actorJson(actor);
     if (failed) {
       const e = errorFacts(error, signingName);
-      facts.errorCode = e.code;
+      facts.errorCode = plans?.errorCodes?.[e.code] ?? e.code;
       if (e.message !== undefined) facts.errorMessage = e.message;
       if (e.requestId !== undefined) facts.requestId = e.requestId;
     } else {
@@ -136,9 +151,26 @@ export class Recorder {
   }
 
   private responseElements(capture: CallCapture, output: unknown): JsonObject | null {
+    if (capture.plans?.response === 'never') return null;
     const elements = toParameters(output, capture.plans?.output ?? ANY_PLAN, { secretNames: this.redaction.names });
     return elements && Object.keys(elements).length > 0 ? elements : null;
   }
+}
+
+/**
+ * The top level of the command input as the SDK received it (later middlewares may change the object), kept beside
+ * the record for matchers. A body is kept as its size (as `[binary: N bytes]`), never itself: the input stays in
+ * memory as long as the record does.
+ */
+function keptInput(raw: Record<string, unknown>, bodies: readonly string[] | undefined): Record<string, unknown> {
+  const input = { ...raw };
+  if (bodies !== undefined) {
+    for (let i = 0; i < bodies.length; i++) {
+      const name = bodies[i]!;
+      if (input[name] !== undefined && input[name] !== null) input[name] = describeBinary(input[name]);
+    }
+  }
+  return input;
 }
 
 function numberHeader(value: string | undefined): number | undefined {
