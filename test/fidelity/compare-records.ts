@@ -1,5 +1,5 @@
 // Compares a localtrail record with a real CloudTrail record: envelope values, resources, and every path of requestParameters/responseElements.
-import { ABSENCE_COMPARED_FROM_VERSION, COMPARED_FIELDS, VOLATILE_VALUES } from './known-differences.js';
+import { ABSENCE_COMPARED_FIELDS, ABSENCE_COMPARED_FROM_VERSION, COMPARED_FIELDS, ignoredPaths, uncomparedFields, volatileValues } from './known-differences.js';
 
 export type DifferenceKind = 'missing' | 'extra' | 'type' | 'value';
 
@@ -60,9 +60,11 @@ class Comparer {
   compared = 0;
   matched = 0;
   private readonly volatile: RegExp[];
+  private readonly ignored: RegExp[];
 
-  constructor(volatilePaths: readonly string[]) {
-    this.volatile = [...VOLATILE_VALUES, ...volatilePaths].map(pathPattern);
+  constructor(entry: string, volatilePaths: readonly string[]) {
+    this.volatile = [...volatileValues(entry), ...volatilePaths].map(pathPattern);
+    this.ignored = ignoredPaths(entry).map(pathPattern);
   }
 
   private differ(d: Difference, weight: number): void {
@@ -75,13 +77,14 @@ class Comparer {
     this.matched += 1;
   }
 
-  /** An envelope field: compared by value when the real record has it; when it lacks it, localtrail must too (for records recent enough, see ABSENCE_COMPARED_FROM_VERSION). */
+  /** An envelope field: compared by value when the real record has it; when it lacks it, localtrail must too (for the fields and record versions where absence means something, see known-differences.ts). */
   field(name: string, expected: Rec, actual: Rec): void {
     const has = Object.hasOwn(expected, name);
     const e = expected[name];
     const a = actual[name];
     if (!has) {
-      if (a !== undefined && versionAtLeast(expected.eventVersion, ABSENCE_COMPARED_FROM_VERSION)) this.differ({ path: name, kind: 'extra', actual: a }, 1);
+      const meaningful = ABSENCE_COMPARED_FIELDS.has(name) && versionAtLeast(expected.eventVersion, ABSENCE_COMPARED_FROM_VERSION);
+      if (a !== undefined && meaningful) this.differ({ path: name, kind: 'extra', actual: a }, 1);
       return;
     }
     if (a === undefined) this.differ({ path: name, kind: 'missing', expected: e }, 1);
@@ -110,6 +113,7 @@ class Comparer {
 
   /** A subtree (requestParameters / responseElements): key paths, JSON type at each, leaf values unless volatile. */
   tree(path: string, e: unknown, a: unknown): void {
+    if (this.ignored.some((re) => re.test(path))) return;
     if (e === undefined) {
       this.differ({ path, kind: 'extra', actual: a }, 1);
       return;
@@ -144,10 +148,12 @@ class Comparer {
   }
 }
 
-/** Compares `actual` (localtrail) against `expected` (the real record). */
-export function compareRecords(expected: Rec, actual: Rec, volatilePaths: readonly string[] = []): Comparison {
-  const c = new Comparer(volatilePaths);
+/** Compares `actual` (localtrail) against `expected` (the real record of corpus entry `entry`). */
+export function compareRecords(entry: string, expected: Rec, actual: Rec, volatilePaths: readonly string[] = []): Comparison {
+  const c = new Comparer(entry, volatilePaths);
+  const skipped = uncomparedFields(entry);
   for (const name of COMPARED_FIELDS) {
+    if (skipped.has(name)) continue;
     if (name === 'resources') c.resources(expected, actual);
     else if (name === 'requestParameters' || name === 'responseElements') {
       // An absent member reads as CloudTrail's null.

@@ -5,7 +5,7 @@ import type { Difference } from './compare-records.js';
 import { compareRecords, formatDifferences } from './compare-records.js';
 import type { NamedEntry } from './corpus-entry.js';
 import { loadCorpus } from './corpus-entry.js';
-import { COMPARED_FIELDS, UNCOMPARED_FIELDS } from './known-differences.js';
+import { COMPARED_FIELDS, KNOWN_DIFFERENCES, uncomparedFields } from './known-differences.js';
 import { loadPackage, replay } from './run-entry.js';
 
 const corpus = loadCorpus();
@@ -35,7 +35,7 @@ async function differencesFor(named: NamedEntry): Promise<{ differences: Differe
   if (typeof errorCode === 'string' && !run.thrown) differences.push({ path: '(call)', kind: 'missing', expected: `the call fails with ${errorCode}` });
   if (typeof errorCode !== 'string' && run.thrown) differences.push({ path: '(call)', kind: 'extra', actual: `${run.thrown.name}: ${run.thrown.message}` });
   if (run.records.length !== 1) differences.push({ path: '(records)', kind: 'value', expected: 1, actual: run.records.length });
-  const comparison = compareRecords(entry.record, run.records[0] ?? {}, entry.volatilePaths ?? []);
+  const comparison = compareRecords(named.name, entry.record, run.records[0] ?? {}, entry.volatilePaths ?? []);
   differences.push(...comparison.differences);
   return { differences, compared: comparison.compared, agreed: comparison.matched };
 }
@@ -59,10 +59,16 @@ describe('fidelity corpus: real CloudTrail records against localtrail', () => {
     const compared = new Set<string>(COMPARED_FIELDS);
     const unaccounted = corpus.flatMap((c) =>
       Object.keys(c.entry.record)
-        .filter((k) => !compared.has(k) && !UNCOMPARED_FIELDS.has(k))
+        .filter((k) => !compared.has(k) && !uncomparedFields(c.name).has(k))
         .map((k) => `${c.name}: ${k}`),
     );
     expect(unaccounted).toEqual([]);
+  });
+
+  it('scopes known differences only to corpus entries', () => {
+    const names = new Set(corpus.map((c) => c.name));
+    const strays = KNOWN_DIFFERENCES.flatMap((d) => (d.entry !== undefined && !names.has(d.entry) ? [d.entry] : []));
+    expect(strays).toEqual([]);
   });
 
   it('lists only corpus entries in expected-gaps.json, each with a reason', () => {
