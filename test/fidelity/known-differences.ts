@@ -49,6 +49,11 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   },
   // Differences of one published record, each with why it cannot match.
   {
+    entry: 'sts-AssumeRoleWithWebIdentity',
+    path: 'requestParameters.principalTags',
+    reason: "STS reads these session tags from the claims of the web identity token, which is opaque to the SDK (and never logged)",
+  },
+  {
     entry: 'lambda-GetFunction-AccessDenied',
     field: 'eventName',
     reason: "the record is from 2015, before Lambda's versioned event names; CloudTrail writes GetFunction20150331v2 for GetFunction today",
