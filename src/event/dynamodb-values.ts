@@ -22,14 +22,17 @@ export function plainAttribute(value: unknown): JsonValue {
   return null;
 }
 
-/** A map of attribute values (a DynamoDB key) with plain values. */
-export function plainAttributes(value: object, only?: readonly string[]): JsonObject {
+/**
+ * A map of attribute values (a DynamoDB key) with plain values; `only` picks the key attributes of an item, and an
+ * attribute whose lower-cased name is in `hidden` (the secret names) is written as `hiddenAs`.
+ */
+export function plainAttributes(value: object, hidden: ReadonlySet<string>, hiddenAs: string, only?: readonly string[]): JsonObject {
   const source = value as Record<string, unknown>;
   const out: JsonObject = {};
   const names = only ?? Object.keys(source);
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
-    if (name in source) out[name] = plainAttribute(source[name]);
+    if (name in source) out[name] = hidden.size > 0 && hidden.has(name.toLowerCase()) ? hiddenAs : plainAttribute(source[name]);
   }
   return out;
 }

@@ -69,7 +69,7 @@ function convert(value: unknown, plan: ParameterPlan, state: State, depth: numbe
   if (depth >= MAX_DEPTH) return '[too deep]';
   if (state.ancestors.includes(value as object)) return '[circular]';
   if (plan.kind === PlanKind.Names) return Object.keys(value);
-  if (plan.kind === PlanKind.PlainAttributes) return plainAttributes(value);
+  if (plan.kind === PlanKind.PlainAttributes) return plainAttributes(value, state.options.secretNames, HIDDEN);
   if (Array.isArray(value)) return convertList(value, plan, state, depth);
   if (plan.kind === PlanKind.Tagged) return convertTagged(value as Record<string, unknown>, plan, state, depth);
   return convertObject(value as Record<string, unknown>, plan, state, depth, undefined);
@@ -168,7 +168,7 @@ function writeKey(value: Record<string, unknown>, plan: ParameterPlan, out: Json
   const table = plan.tableFrom !== undefined ? value[plan.tableFrom] : undefined;
   if (item === null || typeof item !== 'object' || typeof table !== 'string') return;
   const names = state.options.tableKeys?.(table);
-  if (names !== undefined) out['key'] = plainAttributes(item, names);
+  if (names !== undefined) out['key'] = plainAttributes(item, state.options.secretNames, HIDDEN, names);
 }
 
 /** `{Put: {...}}` → `{operation: 'Put', ...}` (DynamoDB's transactions). */

@@ -3,11 +3,12 @@ import { DYNAMODB_RULES } from './dynamodb.js';
 import { EC2_RULES } from './ec2.js';
 import { KMS_RULES } from './kms.js';
 import { S3_RULES } from './s3.js';
+import { SECRETS_MANAGER_RULES } from './secretsmanager.js';
 import { STS_RULES } from './sts.js';
 import type { ServiceRules } from './types.js';
 
 const RULES: ReadonlyMap<string, ServiceRules> = new Map(
-  [DYNAMODB_RULES, EC2_RULES, KMS_RULES, S3_RULES, STS_RULES].map((rules) => [rules.service, rules]),
+  [DYNAMODB_RULES, EC2_RULES, KMS_RULES, S3_RULES, SECRETS_MANAGER_RULES, STS_RULES].map((rules) => [rules.service, rules]),
 );
 
 /** The rules of a service (`dynamodb`, `ec2` …), or undefined when its records follow the wire vocabulary alone. */
