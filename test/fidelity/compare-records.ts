@@ -1,5 +1,5 @@
 // Compares a localtrail record with a real CloudTrail record: envelope values, resources, and every path of requestParameters/responseElements.
-import { ABSENCE_COMPARED_FIELDS, ABSENCE_COMPARED_FROM_VERSION, COMPARED_FIELDS, ignoredPaths, uncomparedFields, volatileValues } from './known-differences.js';
+import { ABSENCE_COMPARED_FROM, COMPARED_FIELDS, ignoredPaths, uncomparedFields, volatileValues } from './known-differences.js';
 
 export type DifferenceKind = 'missing' | 'extra' | 'type' | 'value';
 
@@ -83,7 +83,8 @@ class Comparer {
     const e = expected[name];
     const a = actual[name];
     if (!has) {
-      const meaningful = ABSENCE_COMPARED_FIELDS.has(name) && versionAtLeast(expected.eventVersion, ABSENCE_COMPARED_FROM_VERSION);
+      const from = ABSENCE_COMPARED_FROM[name];
+      const meaningful = from !== undefined && versionAtLeast(expected.eventVersion, from);
       if (a !== undefined && meaningful) this.differ({ path: name, kind: 'extra', actual: a }, 1);
       return;
     }
@@ -97,7 +98,7 @@ class Comparer {
    * published KMS examples drop `type`; an item without one is matched on its ARN alone.
    */
   resources(expected: Rec, actual: Rec): void {
-    if (!Object.hasOwn(expected, 'resources') && !versionAtLeast(expected.eventVersion, ABSENCE_COMPARED_FROM_VERSION)) return;
+    if (!Object.hasOwn(expected, 'resources') && !versionAtLeast(expected.eventVersion, ABSENCE_COMPARED_FROM.resources!)) return;
     const describe = (r: Rec): string => `${String(r.type)} ${r.ARN !== undefined ? `ARN=${String(r.ARN)}` : `ARNPrefix=${String(r.ARNPrefix)}`}`;
     const items = (v: unknown): Rec[] => (Array.isArray(v) ? v.map((r) => (r ?? {}) as Rec) : []);
     const left = items(actual.resources);

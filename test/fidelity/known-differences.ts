@@ -139,16 +139,15 @@ export const COMPARED_FIELDS = [
 
 /**
  * The envelope fields whose absence from a published record is held against localtrail (which then must not write
- * them either), for records of at least ABSENCE_COMPARED_FROM_VERSION. A record lacking `readOnly`,
- * `managementEvent`, `eventCategory` or `errorMessage` says nothing: CloudTrail writes the first three on every API
- * call record of their version, and published examples and fixtures drop fields (the 1.08 KMS Decrypt failure example
- * has no managementEvent; the Grimoire-made fixtures have none either). Resources and apiVersion, by contrast, are
- * absent from real records of many operations. Older records predate fields or are abbreviated (the 1.04
- * UpdateTrail and 1.05 AssumeRole examples carry no readOnly); see the record contents page,
+ * them either), each with the eventVersion from which it counts. A record without errorCode succeeded, whatever its
+ * age. Resources and apiVersion are absent from real records of many operations; records older than 1.08 are often
+ * abbreviated (the 1.04 UpdateTrail and 1.05 AssumeRole examples carry no readOnly either). A record lacking
+ * `readOnly`, `managementEvent`, `eventCategory` or `errorMessage` says nothing: CloudTrail writes the first three on
+ * every API call record of their version, and published examples and fixtures drop fields (the 1.08 KMS Decrypt
+ * failure example has no managementEvent; the Grimoire-made fixtures have none either). Record contents:
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html.
  */
-export const ABSENCE_COMPARED_FIELDS: ReadonlySet<string> = new Set(['resources', 'apiVersion']);
-export const ABSENCE_COMPARED_FROM_VERSION = '1.08';
+export const ABSENCE_COMPARED_FROM: Readonly<Record<string, string>> = { errorCode: '1.0', resources: '1.08', apiVersion: '1.08' };
 
 const applies = (d: KnownDifference, entry: string): boolean => d.entry === undefined || d.entry === entry;
 
