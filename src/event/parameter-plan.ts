@@ -59,6 +59,8 @@ export interface ParameterPlan {
   tag?: string;
   /** Timestamp: the form. */
   time?: PlanTime;
+  /** Sensitive: the marker written instead of the value (default `HIDDEN_DUE_TO_SECURITY_REASONS`). */
+  marker?: string;
 }
 
 export interface MemberPlan {

@@ -39,7 +39,7 @@ function convert(value: unknown, plan: ParameterPlan, state: State, depth: numbe
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
   switch (plan.kind) {
     case PlanKind.Sensitive:
-      return HIDDEN;
+      return plan.marker ?? HIDDEN;
     case PlanKind.Omit:
     case PlanKind.Binary:
       // Bodies and application data are left out, never copied (a string Body is still a body).

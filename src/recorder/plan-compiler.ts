@@ -41,8 +41,9 @@ export class PlanCompiler {
   }
 
   private planFor(ns: NormalizedSchema, mode: Mode): ParameterPlan {
-    if (ns.getMergedTraits().sensitive) return SENSITIVE;
+    // A body is left out even when the model marks it sensitive (Lambda's ZipFile, KMS Plaintext): no entry at all.
     if (ns.isBlobSchema() || ns.isStreaming()) return BINARY;
+    if (ns.getMergedTraits().sensitive) return SENSITIVE;
     if (ns.isTimestampSchema()) return this.timestamp;
     if (!ns.isStructSchema() && !ns.isListSchema() && !ns.isMapSchema()) return ANY_PLAN;
     const schema = ns.getSchema() as object;
@@ -99,7 +100,7 @@ export class PlanCompiler {
     const exempt = rule?.as === 'keep' || rule?.as === 'omit' || rule?.as === 'hidden';
     const lower = exempt ? undefined : name.toLowerCase();
     let plan: ParameterPlan;
-    if (rule?.as !== undefined && rule.as !== 'keep') plan = this.treatment(rule.as, schema, childMode);
+    if (rule?.as !== undefined && rule.as !== 'keep') plan = this.treatment(rule.as, schema, childMode, rule.marker);
     else if (mode === Mode.Top && !this.recordsS3Binding(traits)) plan = OMIT;
     else plan = this.planFor(schema, childMode);
     let key = rule?.key ?? (keepNames ? name : memberKey(this.style, name, traits, inXml));
@@ -124,9 +125,9 @@ export class PlanCompiler {
     return typeof traits.httpHeader !== 'string' || isRecordedS3Header(traits.httpHeader);
   }
 
-  private treatment(as: Exclude<MemberTreatment, 'keep'>, schema: NormalizedSchema, mode: Mode): ParameterPlan {
+  private treatment(as: Exclude<MemberTreatment, 'keep'>, schema: NormalizedSchema, mode: Mode, marker?: string): ParameterPlan {
     if (as === 'omit') return OMIT;
-    if (as === 'hidden') return SENSITIVE;
+    if (as === 'hidden') return marker === undefined ? SENSITIVE : { kind: PlanKind.Sensitive, marker };
     if (as === 'tagged') return this.planFor(schema, mode);
     const kind =
       as === 'names' ? PlanKind.Names : as === 'plain-attributes' ? PlanKind.PlainAttributes : as === 'json' ? PlanKind.JsonText : PlanKind.Statement;

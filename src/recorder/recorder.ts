@@ -105,9 +105,14 @@ export class Recorder {
     const credentials = scheme?.identity;
     const signingName =
       (signing?.['signingName'] as string | undefined) ?? (signing?.['name'] as string | undefined) ?? signingNameForClient(capture.clientName);
-    const region = (signing?.['signingRegion'] as string | undefined) ?? (signing?.['region'] as string | undefined) ?? this.options.region;
     const request = capture.request;
     const headers = request?.headers;
+    // An unsigned call (STS AssumeRoleWithWebIdentity, AssumeRoleWithSAML) has no signing region: its host names it.
+    const region =
+      (signing?.['signingRegion'] as string | undefined) ??
+      (signing?.['region'] as string | undefined) ??
+      regionOfHost(headers?.['host'] ?? request?.hostname) ??
+      this.options.region;
     const time = this.options.clock.now();
     const actor = capture.actor;
     const facts: CallFacts = {
@@ -138,6 +143,7 @@ export class Recorder {
     if (failed) {
       const e = errorFacts(error, signingName);
       facts.errorCode = plans?.errorCodes?.[e.code] ?? e.code;
+      if (plans?.deniedRequestNull === true && facts.errorCode === 'AccessDenied') facts.requestParameters = null;
       if (e.message !== undefined) facts.errorMessage = e.message;
       if (e.requestId !== undefined) facts.requestId = e.requestId;
     } else {
@@ -153,7 +159,9 @@ export class Recorder {
   private responseElements(capture: CallCapture, output: unknown): JsonObject | null {
     if (capture.plans?.response === 'never') return null;
     const elements = toParameters(output, capture.plans?.output ?? ANY_PLAN, { secretNames: this.redaction.names });
-    return elements && Object.keys(elements).length > 0 ? elements : null;
+    if (elements === null || Object.keys(elements).length === 0) return null;
+    const requestId = (output as { $metadata?: { requestId?: unknown } }).$metadata?.requestId;
+    return capture.plans?.responseRequestId === true && typeof requestId === 'string' ? { requestId, ...elements } : elements;
   }
 }
 
@@ -171,6 +179,13 @@ function keptInput(raw: Record<string, unknown>, bodies: readonly string[] | und
     }
   }
   return input;
+}
+
+const REGIONAL_HOST = /\.([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)\.amazonaws\.com(?:\.cn)?$/;
+
+/** `sts.ap-southeast-2.amazonaws.com` → `ap-southeast-2`; undefined for a global or custom host. */
+function regionOfHost(host: string | undefined): string | undefined {
+  return host === undefined ? undefined : REGIONAL_HOST.exec(host)?.[1];
 }
 
 function numberHeader(value: string | undefined): number | undefined {

@@ -26,6 +26,10 @@ export interface OperationPlans {
   bodyMembers: readonly string[];
   /** DynamoDB: the call shows a table's key schema (in its input or output). */
   learnsTableKeys: 'input' | 'output' | undefined;
+  /** A call refused with AccessDenied is written with requestParameters null (Lambda). */
+  deniedRequestNull: boolean;
+  /** responseElements start with the request id (`requestId`, EC2). */
+  responseRequestId: boolean;
 }
 
 type SchemaRef = Parameters<typeof NormalizedSchema.of>[0];
@@ -87,6 +91,8 @@ function compileOperation(schema: readonly unknown[]): OperationPlans {
     errorCodes: rules?.errorCodes?.codes,
     bodyMembers: bodyMembersOf(inputNs),
     learnsTableKeys: rule?.learnsTableKeys,
+    deniedRequestNull: rules?.deniedRequestParameters?.value === 'null',
+    responseRequestId: rules?.responseRequestId !== undefined,
   };
 }
 

@@ -9,8 +9,10 @@ const ISSUES_CREDENTIALS: OperationRule = { source: STS_EXAMPLES, responseElemen
 export const STS_RULES: ServiceRules = {
   service: 'sts',
   request: {
-    // The MFA code a caller sends is not in the record.
+    // The MFA code a caller sends is not in the record, nor the identity provider's token or assertion.
     TokenCode: { source: STS_EXAMPLES, as: 'omit' },
+    WebIdentityToken: { source: 'https://awsteele.com/blog/2023/10/25/aws-role-session-tags-for-github-actions.html', as: 'omit' },
+    SAMLAssertion: { source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html#stscloudtrailexample_saml', as: 'omit' },
   },
   response: {
     Credentials: { source: STS_EXAMPLES, as: 'keep' },

@@ -35,6 +35,8 @@ export interface MemberRule {
   itemKey?: string;
   /** Written inside `{[into]: {items: [{...}]}}` with the other members of that group (EC2 RunInstances). */
   into?: string;
+  /** `hidden`: the marker the service writes instead (EC2's `<sensitiveDataRemoved>`). */
+  marker?: string;
 }
 
 /** How CloudTrail writes one operation's record, where it departs from what the model gives. */
@@ -57,6 +59,10 @@ export interface ServiceRules {
   apiVersion?: { value: string; source: string };
   /** errorCode spellings where CloudTrail's differ from the SDK's error name. */
   errorCodes?: { codes: Readonly<Record<string, string>>; source: string };
+  /** A call refused with `AccessDenied` is written with requestParameters null (Lambda). */
+  deniedRequestParameters?: { value: 'null'; source: string };
+  /** Successful writes carry the request id in responseElements (`requestId`, EC2). */
+  responseRequestId?: { source: string };
   /** Members of input shapes. */
   request?: Readonly<Record<string, MemberRule>>;
   /** Members of output shapes. */
