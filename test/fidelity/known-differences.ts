@@ -48,6 +48,11 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     reason: "STS adds the transitive session tags the caller's own session carries; an in-process caller's credentials carry none",
   },
   // Differences of one published record, each with why it cannot match.
+  ...['ec2-StartInstances', 'ec2-StopInstances', 'ec2-TerminateInstances'].map((entry) => ({
+    entry,
+    path: 'responseElements.requestId',
+    reason: "EC2 records of 2014–2016 carry no requestId in responseElements; current ones do (the 2024 ec2-RunInstances record)",
+  })),
   {
     entry: 'ssm-SendCommand',
     path: 'requestParameters.interactive',
