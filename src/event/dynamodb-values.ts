@@ -40,8 +40,9 @@ export function plainAttributes(value: object, hidden: ReadonlySet<string>, hidd
 /** CloudTrail's marker for a literal it removed from a PartiQL statement. */
 export const REDACTED_LITERAL = '***(Redacted)';
 
-// A quoted string ('It''s'), or a number not part of a name.
-const LITERAL = /'(?:[^']|'')*'|(?<![\w."])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w"])/g;
+// A quoted string ('It''s'; group 1 set when it is a tuple's attribute name, `{'Artist' : …}`), or a number not part of
+// a name. One left-to-right pass, so a string's closing quote never starts another.
+const LITERAL = /'(?:[^']|'')*'(\s*:)?|(?<![\w."])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w"])/g;
 
 /**
  * A PartiQL statement with every literal replaced by `***(Redacted)`. CloudTrail keeps the literals compared with
@@ -50,5 +51,5 @@ const LITERAL = /'(?:[^']|'')*'|(?<![\w."])-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\
  * (ExecuteStatement, BatchExecuteStatement).
  */
 export function redactStatement(statement: string): string {
-  return statement.replace(LITERAL, REDACTED_LITERAL);
+  return statement.replace(LITERAL, (literal: string, attributeName: string | undefined) => (attributeName === undefined ? REDACTED_LITERAL : literal));
 }
