@@ -1,4 +1,5 @@
 // DynamoDB's typed values as CloudTrail writes them: key attributes with plain values, PartiQL literals redacted.
+import { lowerCase } from './parameter-plan.js';
 import type { JsonObject, JsonValue } from './record.js';
 
 /**
@@ -32,7 +33,7 @@ export function plainAttributes(value: object, hidden: ReadonlySet<string>, hidd
   const names = only ?? Object.keys(source);
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
-    if (name in source) out[name] = hidden.size > 0 && hidden.has(name.toLowerCase()) ? hiddenAs : plainAttribute(source[name]);
+    if (name in source) out[name] = hidden.has(lowerCase(name)) ? hiddenAs : plainAttribute(source[name]);
   }
   return out;
 }

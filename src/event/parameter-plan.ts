@@ -78,6 +78,18 @@ export interface MemberPlan {
 /** The plan used when nothing is known of the shape: every key lower-camel-cased, every value walked. */
 export const ANY_PLAN: ParameterPlan = { kind: PlanKind.Any };
 
+const lowerCache = new Map<string, string>();
+
+/** `name.toLowerCase()`, cached: the secret-name check runs on every member and map key of every call. */
+export function lowerCase(name: string): string {
+  let out = lowerCache.get(name);
+  if (out === undefined) {
+    out = name.toLowerCase();
+    if (lowerCache.size < 10_000) lowerCache.set(name, out);
+  }
+  return out;
+}
+
 const keyCache = new Map<string, string>();
 
 /**

@@ -2,7 +2,7 @@
 import { plainAttributes, redactStatement } from './dynamodb-values.js';
 import type { JsonObject, JsonValue } from './record.js';
 import type { MemberPlan, ParameterPlan } from './parameter-plan.js';
-import { ANY_PLAN, lowerCamel, PlanKind, PlanTime } from './parameter-plan.js';
+import { ANY_PLAN, lowerCamel, lowerCase, PlanKind, PlanTime } from './parameter-plan.js';
 import { HIDDEN } from './redaction.js';
 import { javaDate } from './time.js';
 
@@ -206,16 +206,6 @@ function jsonText(value: string, state: State): JsonValue {
 }
 
 const SENSITIVE: ParameterPlan = { kind: PlanKind.Sensitive };
-
-const lowerCache = new Map<string, string>();
-function lowerCase(name: string): string {
-  let out = lowerCache.get(name);
-  if (out === undefined) {
-    out = name.toLowerCase();
-    if (lowerCache.size < 10_000) lowerCache.set(name, out);
-  }
-  return out;
-}
 
 function isBinaryLike(value: object): boolean {
   return (
