@@ -22,7 +22,7 @@ export interface LocalTrailOptions {
   clock?: Clock;
   /** Failures inside localtrail go here (and to `stats().errors`). Default: ignore. */
   onError?: ErrorHandler;
-  /** Extra input/output member paths to redact, e.g. `['requestParameters.item.ssn', 'password']`. */
+  /** Extra input/output member paths to redact, e.g. `['requestParameters.key.ssn', 'password']`. */
   redact?: string[];
   /** Size of the in-memory ring behind `events()`. Older records are dropped and counted. Default 10,000. */
   maxEvents?: number;
