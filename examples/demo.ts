@@ -64,6 +64,9 @@ for (const e of trail.events()) {
 }
 const secret = trail.events().find((e) => e.eventName === 'CreateSecret');
 console.log(`\nCreateSecret requestParameters: ${JSON.stringify(secret?.requestParameters)}`);
+// DynamoDB's record holds the item's attribute names, never its values, as CloudTrail's does.
+const put = trail.events().find((e) => e.eventName === 'PutItem');
+console.log(`PutItem requestParameters: ${JSON.stringify(put?.requestParameters)}`);
 
 // 5. Event history, as CloudTrail's LookupEvents answers it (management events, newest first, per region).
 const writes = await trail.lookupEvents({ LookupAttributes: [{ AttributeKey: 'ReadOnly', AttributeValue: 'false' }] }, { region: 'us-east-1' });

@@ -23,7 +23,7 @@ export interface LocalTrailOptions {
   clock?: Clock;
   /** Failures inside localtrail go here (and to `stats().errors`). Default: ignore. */
   onError?: ErrorHandler;
-  /** Extra input/output member paths to redact, e.g. `['requestParameters.item.ssn', 'password']`. */
+  /** Extra input/output member paths to redact, e.g. `['requestParameters.key.ssn', 'password']`. */
   redact?: string[];
   /** Size of the in-memory ring behind `events()`. Older records are dropped and counted. Default 10,000. */
   maxEvents?: number;
@@ -43,6 +43,12 @@ export interface LocalTrailOptions {
    * retries, signing keys. Default: no sinks (nothing leaves memory).
    */
   delivery?: DeliveryOptions;
+  /**
+   * The key attribute names of DynamoDB tables (`{ Music: ['Artist', 'SongTitle'] }`), so PutItem records carry
+   * `key` as CloudTrail's do. Tables this trail sees created or described (CreateTable, DescribeTable) are learned
+   * without it. Default: none.
+   */
+  dynamoDbTableKeys?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ResolvedLocalTrailOptions {
@@ -58,6 +64,7 @@ export interface ResolvedLocalTrailOptions {
   organization?: OrganizationConfig;
   /** Validated by the DeliveryService when the LocalTrail is built. */
   delivery?: DeliveryOptions;
+  dynamoDbTableKeys: Readonly<Record<string, readonly string[]>>;
 }
 
 export const DEFAULT_MAX_EVENTS = 10_000;
@@ -82,7 +89,16 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
     maxEvents,
     maxHistoryEvents: wholeNumber('maxHistoryEvents', options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS),
     identities: options.identities ?? [],
+    dynamoDbTableKeys: tableKeysOption(options.dynamoDbTableKeys),
   };
+}
+
+function tableKeysOption(value: unknown): Readonly<Record<string, readonly string[]>> {
+  if (value === undefined) return {};
+  const valid =
+    typeof value === 'object' && value !== null && Object.values(value).every((names) => Array.isArray(names) && names.every((n) => typeof n === 'string'));
+  if (!valid) throw new TypeError('localtrail: dynamoDbTableKeys must map table names to arrays of key attribute names');
+  return value as Readonly<Record<string, readonly string[]>>;
 }
 
 function wholeNumber(name: string, value: number): number {

@@ -160,10 +160,10 @@ export class LocalTrail implements RecordSink {
     return listenLive(this.engine, { accountId: this.options.accountId, region: this.options.region }, options);
   }
 
-  /** @internal Called by the recorder with each finished record. */
-  accept(record: CloudTrailRecord): void {
+  /** @internal Called by the recorder with each finished record (and the input kept beside it for matchers). */
+  accept(record: CloudTrailRecord, input?: Readonly<Record<string, unknown>>): void {
     this.counters.recorded++;
-    this.ring.push(record);
+    this.ring.push(record, input);
     this.engine.accept(record);
   }
 

@@ -4,7 +4,7 @@ import type { OperationFacts } from './operation-facts.js';
 import { operationFacts } from './operation-facts.js';
 import type { CloudTrailRecord, CloudTrailResource, JsonObject, UserIdentity } from '../vocabulary/record.js';
 import { EVENT_VERSION } from '../vocabulary/record.js';
-import { sharedResources, sharedTlsDetails, sharedUserAgent } from './shared-parts.js';
+import { sharedBracketedUserAgent, sharedResources, sharedTlsDetails, sharedUserAgent } from './shared-parts.js';
 import { cloudTrailTime } from '../vocabulary/time.js';
 
 /** Everything the recorder learned about one logical call (after retries), free of SDK types. */
@@ -41,6 +41,10 @@ export interface CallFacts {
   bytesOut?: number;
   /** Set when the application attributed the call with runAs. */
   actor?: JsonObject;
+  /** The service's top-level `apiVersion` (DynamoDB's `2012-08-10`). */
+  apiVersion?: string;
+  /** responseElements are written for a read too (STS calls that issue credentials). */
+  responseOnRead?: boolean;
 }
 
 /** CloudTrail caps these string fields at 1 KB (cloudtrail-facts §2). */
@@ -77,16 +81,17 @@ const RecordObject = function (this: CloudTrailRecord, f: CallFacts, op: Operati
   this.awsRegion = awsRegion;
   this.sourceIPAddress = f.sourceIpAddress;
   if (f.userAgent !== undefined) {
-    const ua = sharedUserAgent(cap(f.userAgent));
-    // S3 data events show the user agent in brackets (cloudtrail-facts §1.2).
-    this.userAgent = isS3 && dataType ? `[${ua}]` : ua;
+    const ua = cap(f.userAgent);
+    // S3 records show the user agent in brackets, bucket operations too (the DeleteBucket example of
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html).
+    this.userAgent = isS3 ? sharedBracketedUserAgent(ua) : sharedUserAgent(ua);
   }
   if (f.errorCode !== undefined) {
     this.errorCode = cap(f.errorCode);
     if (f.errorMessage !== undefined) this.errorMessage = cap(f.errorMessage);
   }
   this.requestParameters = isS3 && f.requestParameters && f.host ? { ...f.requestParameters, Host: f.host } : f.requestParameters;
-  this.responseElements = f.errorCode === undefined && !readOnly ? f.responseElements() : null;
+  this.responseElements = f.errorCode === undefined && (!readOnly || f.responseOnRead === true) ? f.responseElements() : null;
   const additional = additionalEventData(f, op, awsRegion);
   if (additional) this.additionalEventData = additional;
   if (f.requestId !== undefined) this.requestID = cap(f.requestId);
@@ -94,6 +99,7 @@ const RecordObject = function (this: CloudTrailRecord, f: CallFacts, op: Operati
   this.readOnly = readOnly;
   if (resources.length > 0) this.resources = sharedResources(resources);
   this.eventType = 'AwsApiCall';
+  if (f.apiVersion !== undefined) this.apiVersion = f.apiVersion;
   this.managementEvent = dataType === undefined;
   this.recipientAccountId = f.accountId;
   this.eventCategory = dataType === undefined ? 'Management' : 'Data';

@@ -20,7 +20,7 @@ export interface CompiledRedaction {
   paths: readonly string[][];
 }
 
-/** Compiles the `redact` option once (e.g. `['password', 'requestParameters.item.ssn']`). */
+/** Compiles the `redact` option once (e.g. `['password', 'requestParameters.key.ssn']`). */
 export function compileRedaction(paths: readonly string[]): CompiledRedaction {
   const names = new Set(WELL_KNOWN_SECRET_NAMES);
   const dotted: string[][] = [];

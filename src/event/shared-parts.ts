@@ -38,12 +38,18 @@ class SharedTable<T> {
 }
 
 const userAgents = new SharedTable<string>();
+const bracketedAgents = new SharedTable<string>();
 const tlsDetails = new SharedTable<TlsDetails>();
 const resourceLists = new SharedTable<readonly CloudTrailResource[]>();
 
 /** The SDK builds its user-agent header anew for every request; equal headers become one string. */
 export function sharedUserAgent(userAgent: string): string {
   return userAgents.get(userAgent) ?? userAgents.set(userAgent, userAgent);
+}
+
+/** The same in brackets, as S3 records write it: one string per distinct header too. */
+export function sharedBracketedUserAgent(userAgent: string): string {
+  return bracketedAgents.get(userAgent) ?? bracketedAgents.set(userAgent, `[${userAgent}]`);
 }
 
 /** One frozen `tlsDetails` per host. */

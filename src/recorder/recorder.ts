@@ -3,7 +3,7 @@ import type { CallFacts } from '../event/build-record.js';
 import { buildRecord } from '../event/build-record.js';
 import { newEventId } from '../event/event-id.js';
 import { ANY_PLAN } from '../event/parameter-plan.js';
-import { toParameters } from '../event/parameters.js';
+import { describeBinary, toParameters } from '../event/parameters.js';
 import type { CloudTrailRecord, JsonObject } from '../vocabulary/record.js';
 import type { CompiledRedaction } from '../event/redaction.js';
 import { applyRedactionPaths, compileRedaction } from '../event/redaction.js';
@@ -16,6 +16,7 @@ import { errorFacts } from './error-facts.js';
 import type { IdentityMapping } from './identity.js';
 import { IdentityResolver } from './identity.js';
 import { plansForOperation } from './schema-plan.js';
+import { TableKeys } from './table-keys.js';
 
 /** The recorder's slice of the LocalTrail's options, resolved and validated by the LocalTrail. */
 export interface RecorderConfig {
@@ -28,11 +29,14 @@ export interface RecorderConfig {
   /** Member names and dotted record paths to hide (the `redact` option). */
   readonly redact: readonly string[];
   readonly identities: readonly IdentityMapping[];
+  /** Key attribute names of DynamoDB tables the application named (the `dynamoDbTableKeys` option). */
+  readonly dynamoDbTableKeys: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Where finished records and internal failures go (the LocalTrail). */
 export interface RecordSink {
-  accept(record: CloudTrailRecord): void;
+  /** A finished record, and the command input as the SDK received it (kept beside the record for matchers only). */
+  accept(record: CloudTrailRecord, input?: Readonly<Record<string, unknown>>): void;
   reportError(error: unknown, where: string): void;
   countSuppressed(): void;
 }
@@ -52,6 +56,8 @@ const NO_RESPONSE_ELEMENTS = (): null => null;
 export class Recorder {
   readonly identities: IdentityResolver;
   private readonly redaction: CompiledRedaction;
+  /** DynamoDB tables' key attributes, learned from the calls recorded. */
+  private readonly tableKeys: TableKeys;
 
   constructor(
     readonly config: RecorderConfig,
@@ -59,6 +65,7 @@ export class Recorder {
   ) {
     this.identities = new IdentityResolver(config.identities, config.accountId, 'aws', () => config.clock.now());
     this.redaction = compileRedaction(config.redact);
+    this.tableKeys = new TableKeys(config.dynamoDbTableKeys);
   }
 
   /**
@@ -73,15 +80,18 @@ export class Recorder {
     const capture: CallCapture = {
       operation,
       clientName: context.clientName,
-      input: { ...raw },
+      input: keptInput(raw, plans?.bodyMembers),
       requestParameters: null,
       plans,
       actor,
     };
-    capture.requestParameters = toParameters(raw, plans?.input ?? ANY_PLAN, {
-      secretNames: this.redaction.names,
-      renames: context.clientName === 'S3Client' ? S3_RENAMES : undefined,
-    });
+    if (plans?.requestNull !== true) {
+      capture.requestParameters = toParameters(raw, plans?.input ?? ANY_PLAN, {
+        secretNames: this.redaction.names,
+        renames: plans === undefined && context.clientName === 'S3Client' ? S3_RENAMES : undefined,
+        tableKeys: this.tableKeys.lookup,
+      });
+    }
     return capture;
   }
 
@@ -95,7 +105,9 @@ export class Recorder {
       if (metadata?.extendedRequestId) facts.extendedRequestId = metadata.extendedRequestId;
       const responseHeaders = (response as { headers?: Record<string, string> } | undefined)?.headers;
       facts.bytesOut = numberHeader(responseHeaders?.['content-length']);
-      this.handOver(facts);
+      const learns = capture.plans?.learnsTableKeys;
+      if (learns !== undefined) this.tableKeys.learn(learns === 'input' ? capture.input : output);
+      this.handOver(facts, capture);
     } catch (e) {
       this.sink.reportError(e, 'record');
     }
@@ -107,19 +119,21 @@ export class Recorder {
     try {
       const facts = this.facts(capture, context, NO_RESPONSE_ELEMENTS);
       const e = errorFacts(error, facts.signingName);
-      facts.errorCode = e.code;
+      const plans = capture.plans;
+      facts.errorCode = plans?.errorCodes?.[e.code] ?? e.code;
+      if (plans?.deniedRequestNull === true && facts.errorCode === 'AccessDenied') facts.requestParameters = null;
       if (e.message !== undefined) facts.errorMessage = e.message;
       if (e.requestId !== undefined) facts.requestId = e.requestId;
-      this.handOver(facts);
+      this.handOver(facts, capture);
     } catch (e) {
       this.sink.reportError(e, 'record');
     }
   }
 
-  private handOver(facts: CallFacts): void {
+  private handOver(facts: CallFacts, capture: CallCapture): void {
     const record = buildRecord(facts);
     if (this.redaction.paths.length > 0) applyRedactionPaths(record, this.redaction.paths);
-    this.sink.accept(record);
+    this.sink.accept(record, capture.input);
   }
 
   /** What every record of the call needs, whatever its outcome. */
@@ -130,9 +144,14 @@ export class Recorder {
     const credentials = scheme?.identity;
     const signingName =
       (signing?.['signingName'] as string | undefined) ?? (signing?.['name'] as string | undefined) ?? signingNameForClient(capture.clientName);
-    const region = (signing?.['signingRegion'] as string | undefined) ?? (signing?.['region'] as string | undefined) ?? this.config.region;
     const request = capture.request;
     const headers = request?.headers;
+    // An unsigned call (STS AssumeRoleWithWebIdentity, AssumeRoleWithSAML) has no signing region: its host names it.
+    const region =
+      (signing?.['signingRegion'] as string | undefined) ??
+      (signing?.['region'] as string | undefined) ??
+      regionOfHost(headers?.['host'] ?? request?.hostname) ??
+      this.config.region;
     const time = this.config.clock.now();
     const actor = capture.actor;
     const facts: CallFacts = {
@@ -154,14 +173,45 @@ export class Recorder {
       responseElements,
       bytesIn: numberHeader(headers?.['content-length']),
     };
+    const plans = capture.plans;
+    if (plans !== undefined) {
+      if (plans.apiVersion !== undefined) facts.apiVersion = plans.apiVersion;
+      if (plans.response === 'always') facts.responseOnRead = true;
+    }
     if (actor) facts.actor = actorJson(actor);
     return facts;
   }
 
   private responseElements(capture: CallCapture, output: unknown): JsonObject | null {
+    if (capture.plans?.response === 'never') return null;
     const elements = toParameters(output, capture.plans?.output ?? ANY_PLAN, { secretNames: this.redaction.names });
-    return elements && Object.keys(elements).length > 0 ? elements : null;
+    if (elements === null || Object.keys(elements).length === 0) return null;
+    const requestId = (output as { $metadata?: { requestId?: unknown } }).$metadata?.requestId;
+    return capture.plans?.responseRequestId === true && typeof requestId === 'string' ? { requestId, ...elements } : elements;
   }
+}
+
+/**
+ * The top level of the command input as the SDK received it (later middlewares may change the object), kept beside
+ * the record for matchers. A body is kept as its size (as `[binary: N bytes]`), never itself: the input stays in
+ * memory as long as the record does.
+ */
+function keptInput(raw: Record<string, unknown>, bodies: readonly string[] | undefined): Record<string, unknown> {
+  const input = { ...raw };
+  if (bodies !== undefined) {
+    for (let i = 0; i < bodies.length; i++) {
+      const name = bodies[i]!;
+      if (input[name] !== undefined && input[name] !== null) input[name] = describeBinary(input[name]);
+    }
+  }
+  return input;
+}
+
+const REGIONAL_HOST = /\.([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)\.amazonaws\.com(?:\.cn)?$/;
+
+/** `sts.ap-southeast-2.amazonaws.com` → `ap-southeast-2`; undefined for a global or custom host. */
+function regionOfHost(host: string | undefined): string | undefined {
+  return host === undefined ? undefined : REGIONAL_HOST.exec(host)?.[1];
 }
 
 function numberHeader(value: string | undefined): number | undefined {

@@ -1,4 +1,4 @@
-// CloudTrail's time format: UTC to the second, `YYYY-MM-DDTHH:MM:SSZ`, as records (eventTime), digest files and
+// CloudTrail's time formats: eventTime UTC to the second, `YYYY-MM-DDTHH:MM:SSZ`, as records (eventTime), digest files and
 // `aws cloudtrail validate-logs` write it (docs/facts.md §1.2, §4.3).
 
 /** A whole string in CloudTrail's time format. */
@@ -57,4 +57,21 @@ export function parseCloudTrailTime(text: string): number {
   parsedText = text;
   parsedMs = ms;
   return ms;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A timestamp as most services' records write the dates in their responses: `Jul 18, 2023, 4:07:39 PM`, in UTC
+ * (the default Java date format; e.g. STS `credentials.expiration`, IAM `createDate`, DynamoDB `creationDateTime`).
+ * Source: https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html (AssumeRole example).
+ */
+export function javaDate(ms: number): string {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return 'Invalid Date';
+  const hours = d.getUTCHours();
+  const h12 = hours % 12 === 0 ? 12 : hours % 12;
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  const ss = String(d.getUTCSeconds()).padStart(2, '0');
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}, ${h12}:${mm}:${ss} ${hours < 12 ? 'AM' : 'PM'}`;
 }
