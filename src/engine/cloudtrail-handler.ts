@@ -3,6 +3,7 @@ import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { Readable } from 'node:stream';
 import { CloudTrailError } from './errors.js';
 import type { CallerOptions, TrailEngine } from './trail-engine.js';
+import type { Lake } from '../lake/lake.js';
 
 type Operation = (engine: TrailEngine, input: Record<string, unknown>, caller: CallerOptions) => unknown;
 
@@ -83,6 +84,8 @@ function signingScope(request: HttpRequest): { region?: string; accessKeyId?: st
 export interface CloudTrailHandlerOptions {
   /** The calling account for an access key id (default: the engine's default account). */
   accountFor?: (accessKeyId: string | undefined) => string | undefined;
+  /** Also serve CloudTrail Lake's operations (event data stores, queries) from this Lake, e.g. `trail.lake`. */
+  lake?: Lake;
 }
 
 let requestCounter = 0;
@@ -102,7 +105,8 @@ export function cloudTrailRequestHandler(engine: TrailEngine, options: CloudTrai
       const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'] ?? '';
       const name = target.slice(target.lastIndexOf('.') + 1);
       const operation = OPERATIONS[name];
-      if (!operation) {
+      const lakeOperation = options.lake?.wireOperation(name);
+      if (!operation && !lakeOperation) {
         return reply(400, { __type: 'UnsupportedOperationException', Message: `localtrail does not implement ${name || 'this operation'}.` }, requestId);
       }
       try {
@@ -113,7 +117,8 @@ export function cloudTrailRequestHandler(engine: TrailEngine, options: CloudTrai
         if (scope.region) caller.region = scope.region;
         const accountId = options.accountFor?.(scope.accessKeyId);
         if (accountId) caller.accountId = accountId;
-        return reply(200, toWire(operation(engine, input, caller)), requestId);
+        const result = operation ? operation(engine, input, caller) : await lakeOperation!(input, caller);
+        return reply(200, toWire(result), requestId);
       } catch (error) {
         if (error instanceof CloudTrailError) return reply(400, { __type: error.name, Message: error.message }, requestId);
         return reply(500, { __type: 'InternalFailure', Message: 'localtrail failed to serve the request.' }, requestId);
