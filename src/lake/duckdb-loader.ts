@@ -72,13 +72,8 @@ async function resolveModule(importer: Importer): Promise<DuckModule> {
   return api as DuckModule;
 }
 
-/**
- * A new in-memory DuckDB database. `lockedDown`: no file, network or extension access from SQL (Lake queries run user
- * SQL over data that only ever arrives through the appender).
- */
-export async function openDuckDb(options: { lockedDown: boolean; importer?: Importer }): Promise<DuckInstance> {
-  const { DuckDBInstance } = await loadDuckDb(options.importer);
-  const config: Record<string, string> = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' };
-  if (options.lockedDown) config['enable_external_access'] = 'false';
-  return DuckDBInstance.create(':memory:', config);
+/** A new in-memory DuckDB database that installs and loads no extension by itself (no network, ever). */
+export async function openDuckDb(importer?: Importer): Promise<DuckInstance> {
+  const { DuckDBInstance } = await loadDuckDb(importer);
+  return DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
 }

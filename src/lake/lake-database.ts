@@ -39,7 +39,7 @@ export class LakeDatabase {
   }
 
   private async create(): Promise<Opened> {
-    const instance = await openDuckDb({ lockedDown: true });
+    const instance = await openDuckDb();
     const main = await instance.connect();
     // DuckDB reads the NDJSON batches from this folder, and nothing else: user SQL gets no file access.
     const folder = mkdtempSync(join(tmpdir(), 'localtrail-lake-'));
