@@ -2,6 +2,7 @@
 // The `localtrail` command: dispatches to one file per command (validate; lookup, tail, report may follow).
 import { UsageError } from './args.js';
 import { validateCommand, validateUsage } from './commands/validate.js';
+import { queryCommand, queryUsage } from './commands/query.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 
@@ -13,6 +14,7 @@ interface Command {
 
 const commands: Record<string, Command> = {
   validate: { summary: 'validate log files and digest chains in a folder', usage: validateUsage, run: validateCommand },
+  query: { summary: 'run a CloudTrail Lake SQL query over delivered log files', usage: queryUsage, run: queryCommand },
 };
 
 function mainUsage(): string {

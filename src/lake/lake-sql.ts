@@ -136,3 +136,13 @@ function resultNames(root: Node): string[] | undefined {
     return `_col${i}`;
   });
 }
+
+/** The statement with every result value cast to text, as GetQueryResults returns them. */
+export function asTextSql(checked: CheckedStatement): string {
+  return `SELECT CAST(COLUMNS(*) AS VARCHAR) FROM (${checked.sql}\n)`;
+}
+
+/** Lake's result column names where the statement fixes them, else DuckDB's. */
+export function resultColumns(checked: CheckedStatement, duckDbNames: string[]): string[] {
+  return checked.columnNames && checked.columnNames.length === duckDbNames.length ? checked.columnNames : duckDbNames;
+}

@@ -17,7 +17,8 @@ import {
   QueryIdNotFoundException,
 } from './lake-errors.js';
 import type * as L from './lake-shapes.js';
-import { checkStatement } from './lake-sql.js';
+import type { CheckedStatement } from './lake-sql.js';
+import { asTextSql, checkStatement, resultColumns } from './lake-sql.js';
 import type { StoreRegistry } from './store-registry.js';
 
 export const MAX_CONCURRENT_QUERIES = 10;
@@ -77,7 +78,7 @@ export class QueryRegistry {
       const now = this.clock.now();
       for (const store of new Set(targets)) await this.database.sync(store, store.retainedFrom(now));
       // Binding catches unknown columns and type errors now, as StartQuery does, instead of a FAILED query later.
-      await connection.prepare(wrap(checked.sql)).catch((error: unknown) => {
+      await connection.prepare(asTextSql(checked)).catch((error: unknown) => {
         throw new InvalidQueryStatementException(`The query is not valid: ${firstLine(error)}`);
       });
     } catch (error) {
@@ -99,19 +100,18 @@ export class QueryRegistry {
       connection,
     };
     this.queries.set(query.id, query);
-    void this.run(query, checked.sql, checked.columnNames);
+    void this.run(query, checked);
     return { QueryId: query.id };
   }
 
-  private async run(query: LakeQuery, sql: string, names: string[] | undefined): Promise<void> {
+  private async run(query: LakeQuery, checked: CheckedStatement): Promise<void> {
     const connection = query.connection!;
     const started = performance.now();
     query.status = 'RUNNING';
     try {
-      const reader = await connection.runAndReadAll(wrap(sql));
+      const reader = await connection.runAndReadAll(asTextSql(checked));
       if (query.status !== 'RUNNING') return;
-      const columns = reader.columnNames();
-      query.columns = names && names.length === columns.length ? names : columns;
+      query.columns = resultColumns(checked, reader.columnNames());
       query.rows = reader.getRows() as Array<Array<string | null>>;
       query.status = 'FINISHED';
     } catch (error) {
@@ -218,11 +218,6 @@ export class QueryRegistry {
     const oldest = this.clock.now() - RESULTS_KEPT_MS;
     for (const [id, q] of this.queries) if (q.createdAt < oldest && q.status !== 'QUEUED' && q.status !== 'RUNNING') this.queries.delete(id);
   }
-}
-
-/** Every result value as text, as GetQueryResults returns them. */
-function wrap(sql: string): string {
-  return `SELECT CAST(COLUMNS(*) AS VARCHAR) FROM (${sql}\n)`;
 }
 
 /** A result row: one `{ column: value }` per column; NULLs are left out. */

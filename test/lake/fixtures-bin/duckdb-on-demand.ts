@@ -7,7 +7,7 @@ import { stubHandler } from '../../support/stub-http.js';
 
 const cache = createRequire(import.meta.url).cache;
 const duckDbLoaded = (): boolean =>
-  Object.keys(cache).some((path) => path.includes('@duckdb')) || process.report.getReport().sharedObjects.some((path: string) => path.includes('duckdb'));
+  Object.keys(cache).some((path) => path.includes('@duckdb')) || (process.report.getReport() as { sharedObjects: string[] }).sharedObjects.some((path) => path.includes('duckdb'));
 
 const steps: Record<string, unknown> = { afterImport: duckDbLoaded() };
 const trail = createLocalTrail();
