@@ -26,10 +26,14 @@ export interface DuckAppender {
   closeSync(): void;
 }
 
+export interface DuckPrepared {
+  runAndReadAll(): Promise<DuckReader>;
+}
+
 export interface DuckConnection {
   run(sql: string): Promise<unknown>;
   runAndReadAll(sql: string): Promise<DuckReader>;
-  prepare(sql: string): Promise<unknown>;
+  prepare(sql: string): Promise<DuckPrepared>;
   interrupt(): void;
   createAppender(table: string): Promise<DuckAppender>;
   closeSync(): void;

@@ -10,6 +10,9 @@ import { createEventsTableSql, quoteIdentifier, quoteLiteral } from './lake-sche
 import { TRINO_MACROS } from './lake-sql.js';
 import { loadRecordTexts } from './record-loader.js';
 
+/** Records serialised and loaded per DuckDB insert. */
+const LOAD_SLICE = 200_000;
+
 interface Opened {
   instance: DuckInstance;
   /** Loads and DDL; queries get connections of their own so that cancelling one interrupts only it. */
@@ -62,9 +65,11 @@ export class LakeDatabase {
         await main.run(createEventsTableSql(store.id));
         this.tables.add(store.id);
       }
-      const batch = store.pending;
+      const pending = store.pending;
       store.pending = [];
-      if (batch.length > 0) {
+      // Batches bound the JSON text held at once (a million records are most of a gigabyte).
+      for (let start = 0; start < pending.length; start += LOAD_SLICE) {
+        const batch = pending.slice(start, start + LOAD_SLICE);
         const texts = new Array<string>(batch.length);
         for (let i = 0; i < batch.length; i++) {
           const record = batch[i]!;

@@ -106,6 +106,16 @@ export class Lake {
     return this.queries.list(input, this.caller(caller));
   }
 
+  /** @internal A connection to the Lake's DuckDB database, whose tables are named by store ID (benchmarks, tests). */
+  connectDatabase(): ReturnType<LakeDatabase['connect']> {
+    return this.database.connect();
+  }
+
+  /** @internal Loads a store's pending records now (benchmarks: the load time apart from the first query). */
+  loadPending(storeArn: string, caller?: CallerOptions): Promise<void> {
+    return this.database.sync(this.stores.resolve(storeArn, this.caller(caller)));
+  }
+
   /** @internal The operation a wire request names (`StartQuery` …), for `cloudTrailRequestHandler`. */
   wireOperation(name: string): ((input: Record<string, unknown>, caller: CallerOptions) => unknown) | undefined {
     const operation = Object.hasOwn(LAKE_OPERATIONS, name) ? LAKE_OPERATIONS[name] : undefined;

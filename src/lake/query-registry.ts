@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock/clock.js';
 import { InvalidMaxResultsException, InvalidNextTokenException } from '../engine/errors.js';
 import type { Caller } from '../engine/trail-registry.js';
-import type { DuckConnection } from './duckdb-loader.js';
+import type { DuckConnection, DuckPrepared } from './duckdb-loader.js';
 import type { EventDataStore } from './event-data-store.js';
 import type { LakeDatabase } from './lake-database.js';
 import {
@@ -60,8 +60,9 @@ export class QueryRegistry {
     }
     const ids = new Set(this.stores.all().filter((s) => s.accountId === caller.accountId && s.region === caller.region).map((s) => s.id.toLowerCase()));
     const connection = await this.database.connect();
-    let checked;
+    let checked: CheckedStatement;
     let targets: EventDataStore[];
+    let prepared: DuckPrepared;
     try {
       checked = await checkStatement(connection, input.QueryStatement, (token) => ids.has(token.toLowerCase()));
       if (checked.tables.length === 0) throw new InvalidQueryStatementException('A query must name an event data store ID after FROM.');
@@ -77,8 +78,9 @@ export class QueryRegistry {
       });
       const now = this.clock.now();
       for (const store of new Set(targets)) await this.database.sync(store, store.retainedFrom(now));
-      // Binding catches unknown columns and type errors now, as StartQuery does, instead of a FAILED query later.
-      await connection.prepare(asTextSql(checked)).catch((error: unknown) => {
+      // Binding catches unknown columns and type errors now, as StartQuery does, instead of a FAILED query later;
+      // the prepared statement is what runs.
+      prepared = await connection.prepare(asTextSql(checked)).catch((error: unknown) => {
         throw new InvalidQueryStatementException(`The query is not valid: ${firstLine(error)}`);
       });
     } catch (error) {
@@ -100,16 +102,16 @@ export class QueryRegistry {
       connection,
     };
     this.queries.set(query.id, query);
-    void this.run(query, checked);
+    void this.run(query, checked, prepared);
     return { QueryId: query.id };
   }
 
-  private async run(query: LakeQuery, checked: CheckedStatement): Promise<void> {
+  private async run(query: LakeQuery, checked: CheckedStatement, prepared: DuckPrepared): Promise<void> {
     const connection = query.connection!;
     const started = performance.now();
     query.status = 'RUNNING';
     try {
-      const reader = await connection.runAndReadAll(asTextSql(checked));
+      const reader = await prepared.runAndReadAll();
       if (query.status !== 'RUNNING') return;
       query.columns = resultColumns(checked, reader.columnNames());
       query.rows = reader.getRows() as Array<Array<string | null>>;

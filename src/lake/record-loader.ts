@@ -16,15 +16,25 @@ const MAX_DOCUMENT_BYTES = 2 ** 31 - 1;
 export async function loadRecordTexts(connection: DuckConnection, table: string, texts: readonly string[], folder: string): Promise<number> {
   if (texts.length === 0) return 0;
   const file = join(folder, `${randomBytes(8).toString('hex')}.ndjson`);
-  const body = texts.join('\n');
-  await fs.writeFile(file, body);
+  let bytes = 0;
+  const handle = await fs.open(file, 'w');
   try {
+    // In slices: one string of a million records would pass V8's longest string.
+    for (let i = 0; i < texts.length; i += WRITE_SLICE) {
+      const chunk = texts.slice(i, i + WRITE_SLICE).join('\n') + '\n';
+      bytes += Buffer.byteLength(chunk);
+      await handle.write(chunk);
+    }
+    await handle.close();
     await connection.run(insertRecordsSql(table, `SELECT json AS r FROM read_ndjson_objects(${quoteLiteral(file)})`));
   } finally {
+    await handle.close().catch(() => undefined);
     await fs.rm(file, { force: true });
   }
-  return Buffer.byteLength(body) - (texts.length - 1);
+  return bytes - texts.length;
 }
+
+const WRITE_SLICE = 20_000;
 
 /** Appends the records of CloudTrail log files (gzip `{"Records":[…]}`) at `paths` to `table`. */
 export async function loadLogFiles(connection: DuckConnection, table: string, paths: readonly string[]): Promise<void> {
