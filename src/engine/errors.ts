@@ -19,7 +19,8 @@ export class CloudTrailError extends Error {
   }
 }
 
-function errorClass<N extends string>(exceptionName: N) {
+/** A CloudTrailError subclass whose `name` and `code` are `exceptionName` (also used by src/lake). */
+export function errorClass<N extends string>(exceptionName: N) {
   return class extends CloudTrailError {
     constructor(message: string) {
       super(exceptionName, message);

@@ -1,13 +1,5 @@
 // CloudTrail Lake's exceptions, one class per exception name, on the control plane's CloudTrailError base.
-import { CloudTrailError } from '../engine/errors.js';
-
-function lakeError<N extends string>(exceptionName: N) {
-  return class extends CloudTrailError {
-    constructor(message: string) {
-      super(exceptionName, message);
-    }
-  };
-}
+import { errorClass as lakeError } from '../engine/errors.js';
 
 export class EventDataStoreAlreadyExistsException extends lakeError('EventDataStoreAlreadyExistsException') {}
 export class EventDataStoreARNInvalidException extends lakeError('EventDataStoreARNInvalidException') {}

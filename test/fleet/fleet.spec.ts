@@ -2,7 +2,7 @@
 // random. Afterwards every chain validates (localtrail's validator, one verdict per chain with its runs and gaps, and
 // aws-cli's validate-logs when installed), the record count is exact, and a Lake query agrees with DuckDB over the bucket.
 import { S3Client } from '@aws-sdk/client-s3';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasAwsCli } from '../support/aws-cli.js';
 import { s3Source } from '../../src/delivery/sinks/s3-sink.js';
 import { publicKeyFingerprint } from '../../src/integrity/signing-keys.js';
 import { queryDeliveredFiles } from '../../src/lake/query-files.js';
@@ -153,14 +154,6 @@ describe('a fleet of four processes writing one bucket', () => {
   });
 });
 
-function hasAwsCli(): boolean {
-  try {
-    execFileSync('aws', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe.skipIf(!hasAwsCli())("aws cloudtrail validate-logs on each process's chain", () => {
   let ct: Server;
