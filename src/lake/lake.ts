@@ -14,6 +14,8 @@ import { StoreRegistry } from './store-registry.js';
 
 /** Pending records per store beyond which they are loaded into DuckDB in the background (bounds memory). */
 export const LOAD_BATCH = 100_000;
+/** Pending records a store keeps while DuckDB cannot load them (missing package): beyond, records are dropped. */
+export const MAX_PENDING = 1_000_000;
 
 export interface LakeOptions {
   clock: Clock;
@@ -21,6 +23,10 @@ export interface LakeOptions {
   region: string;
   organization?: OrganizationConfig;
   onError: (error: unknown, where: string) => void;
+  /** Default {@link LOAD_BATCH}. */
+  loadBatch?: number;
+  /** Default {@link MAX_PENDING}. */
+  maxPending?: number;
 }
 
 /**
@@ -35,6 +41,10 @@ export class Lake {
   private readonly queries: QueryRegistry;
   private readonly database = new LakeDatabase();
   private readonly loading = new Set<EventDataStore>();
+  /** A background load failed (e.g. @duckdb/node-api missing): no more background loads, reported once. */
+  private loadFailed = false;
+  /** Records a store could not keep because DuckDB could not take its backlog. */
+  droppedRecords = 0;
 
   constructor(private readonly options: LakeOptions) {
     this.stores = new StoreRegistry(options.clock, options.organization, (store) => {
@@ -54,7 +64,13 @@ export class Lake {
     for (let i = 0; i < live.length; i++) {
       const store = live[i]!;
       try {
-        if (store.offer(record, this.stores.inOrganization) && store.pending.length >= LOAD_BATCH && !this.loading.has(store)) this.loadLater(store);
+        if (store.pending.length >= (this.options.maxPending ?? MAX_PENDING)) {
+          this.droppedRecords++;
+          continue;
+        }
+        if (store.offer(record, this.stores.inOrganization) && store.pending.length >= (this.options.loadBatch ?? LOAD_BATCH) && !this.loadFailed && !this.loading.has(store)) {
+          this.loadLater(store);
+        }
       } catch (error) {
         this.options.onError(error, 'lake.accept');
       }
@@ -66,7 +82,10 @@ export class Lake {
     setImmediate(() => {
       this.database
         .sync(store)
-        .catch((error: unknown) => this.options.onError(error, 'lake.load'))
+        .catch((error: unknown) => {
+          this.loadFailed = true;
+          this.options.onError(error, 'lake.load');
+        })
         .finally(() => this.loading.delete(store));
     });
   }
