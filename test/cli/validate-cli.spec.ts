@@ -163,7 +163,7 @@ describe('localtrail validate (end to end)', () => {
   it('prints usage and exits 2 on mistakes', async () => {
     const { io, err } = capture();
     expect(await runCli(['validate'], io)).toBe(2);
-    expect(err.join('\n')).toMatch(/^localtrail validate: validate takes exactly one folder\n\nUsage: localtrail validate <folder>/);
+    expect(err.join('\n')).toMatch(/^localtrail validate: validate takes exactly one folder or s3:\/\/ location\n\nUsage: localtrail validate <folder | s3:\/\/bucket\/prefix>/);
     expect(await runCli(['nope'], io)).toBe(2);
     expect(await runCli(['validate', '.', '--bogus'], io)).toBe(2);
     expect(err.join('\n')).toContain('unknown option --bogus');
