@@ -4,7 +4,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { execFile, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasAwsCli } from '../support/aws-cli.js';
+import { runCli } from '../../src/cli/main.js';
 import { s3Source } from '../../src/delivery/sinks/s3-sink.js';
 import { publicKeyFingerprint } from '../../src/integrity/signing-keys.js';
 import { queryDeliveredFiles } from '../../src/lake/query-files.js';
@@ -129,6 +130,25 @@ describe('a fleet of four processes writing one bucket', () => {
     const text = formatValidationReport(report);
     expect(text).toContain('4/4 digest chains valid');
     expect(text).toMatch(/^Chain audit-w1 \(home us-east-1\) 111122223333 us-east-1 in s3:\/\/fleet-logs\/\tvalid\t\d+ runs?, \d+ gaps?, /m);
+  });
+
+  it('`localtrail validate s3://…` gives one verdict per chain and the gaps between runs', async () => {
+    const keyFile = join(dir, 'fleet-key.pub.pem');
+    writeFileSync(keyFile, publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    const out: string[] = [];
+    const err: string[] = [];
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
+    try {
+      const status = await runCli(['validate', 's3://fleet-logs', '--public-key', keyFile, '--endpoint-url', endpoint], { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+      expect(status, err.join('\n')).toBe(0);
+    } finally {
+      delete process.env['AWS_ACCESS_KEY_ID'];
+      delete process.env['AWS_SECRET_ACCESS_KEY'];
+    }
+    expect(out.join('\n')).toContain('4/4 digest chains valid');
+    const gaps = err.join('\n').split('\n').filter((l) => l.startsWith('No log files were delivered by CloudTrail between'));
+    expect(gaps).toHaveLength([...runs.values()].reduce((n, r) => n + r - 1, 0));
+    expect(gaps[0]).toMatch(/ \(trail audit-w\d, 111122223333 us-east-1\)$/);
   });
 
   it('holds every record exactly once, and a Lake query agrees with DuckDB over the bucket', async () => {
