@@ -115,3 +115,32 @@ export type { PolicyCheck } from './policy/check-policy.js';
 export { permissionsFor } from './policy/action-table.js';
 export type { CallPermission, CallPermissions } from './policy/action-table.js';
 export type { PolicyDocument, PolicyStatement } from './policy/policy-document.js';
+
+// CloudTrail Lake: event data stores and SQL queries on DuckDB (@duckdb/node-api, an optional peer loaded by
+// the first query); the same SQL over delivered log files. Shapes are localtrail's own, compatible with the SDK's.
+export { Lake } from './lake/lake.js';
+export { DuckDbMissingError } from './lake/duckdb-loader.js';
+export { queryDeliveredFiles } from './lake/query-files.js';
+export type { DeliveredFiles, FilesQueryResult } from './lake/query-files.js';
+export {
+  EventDataStoreAlreadyExistsException,
+  EventDataStoreARNInvalidException,
+  EventDataStoreMaxLimitExceededException,
+  EventDataStoreNotFoundException,
+  EventDataStoreTerminationProtectedException,
+  InactiveEventDataStoreException,
+  InactiveQueryException,
+  InvalidDateRangeException,
+  InvalidQueryStatementException,
+  InvalidQueryStatusException,
+  MaxConcurrentQueriesException,
+  QueryIdNotFoundException,
+} from './lake/lake-errors.js';
+export type {
+  LakeFieldSelector, LakeEventSelector, LakeTag, EventDataStoreStatus, BillingMode, QueryStatus, EventDataStoreDescription, CreateEventDataStoreRequest, CreateEventDataStoreResponse, GetEventDataStoreRequest, GetEventDataStoreResponse, ListEventDataStoresRequest, ListEventDataStoresResponse, UpdateEventDataStoreRequest, UpdateEventDataStoreResponse, DeleteEventDataStoreRequest, DeleteEventDataStoreResponse, StartQueryRequest, StartQueryResponse, DescribeQueryRequest, QueryStatisticsForDescribeQuery, DescribeQueryResponse, GetQueryResultsRequest, QueryStatistics, GetQueryResultsResponse, CancelQueryRequest, CancelQueryResponse, ListQueriesRequest, LakeQuerySummary, ListQueriesResponse,
+} from './lake/lake-shapes.js';
+
+// Fleets: many processes, one bucket, one digest chain per process.
+export { fleetInstanceId, fleetTrailName, shutdownOnSignals } from './fleet/fleet.js';
+export type { ShutdownOnSignalsOptions, ShutsDown } from './fleet/fleet.js';
+export type { ChainReport } from './validation/validate-logs.js';

@@ -9,7 +9,7 @@ import { getLocalTrailPlugin } from './recorder/middleware.js';
 import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
-import type { ControlPlaneMethods } from './engine/operations.js';
+import type { CallerOptions, ControlPlaneMethods } from './engine/operations.js';
 import { defineOperationMethods } from './engine/operations.js';
 import type { TrailEngineStats } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
@@ -20,6 +20,8 @@ import { DeliveryService } from './delivery/delivery-service.js';
 import type { DeliveryShutdownResult } from './delivery/delivery-service.js';
 import type { ListenOptions, LocalTrailServer } from './server/http-server.js';
 import { listenLive } from './server/listen-live.js';
+import { Lake } from './lake/lake.js';
+import type * as L from './lake/lake-shapes.js';
 
 /** Counters of what happened inside a LocalTrail; nothing is ever dropped silently. */
 export interface LocalTrailStats {
@@ -64,6 +66,8 @@ export class LocalTrail implements RecordSink {
   readonly engine: TrailEngine;
   /** Delivery of log files and digests to the sinks of `options.delivery` (the engine's DeliveryPort). */
   readonly delivery: DeliveryService;
+  /** CloudTrail Lake: event data stores and SQL queries on DuckDB (loaded on the first query). */
+  readonly lake: Lake;
 
   constructor(options: LocalTrailOptions = {}) {
     this.options = resolveLocalTrailOptions(options);
@@ -80,6 +84,13 @@ export class LocalTrail implements RecordSink {
       region: this.options.region,
       ...(this.options.organization ? { organization: this.options.organization } : {}),
       maxHistoryEvents: this.options.maxHistoryEvents,
+      onError: (error, where) => this.reportError(error, where),
+    });
+    this.lake = new Lake({
+      clock: this.options.clock,
+      accountId: this.options.accountId,
+      region: this.options.region,
+      ...(this.options.organization ? { organization: this.options.organization } : {}),
       onError: (error, where) => this.reportError(error, where),
     });
   }
@@ -143,8 +154,10 @@ export class LocalTrail implements RecordSink {
    * Delivers everything queued, closes every digest chain with a final digest and stops timers. Run-once.
    * Resolves to what could not be delivered (also reported to `onError`).
    */
-  shutdown(): Promise<DeliveryShutdownResult> {
-    return this.delivery.shutdown();
+  async shutdown(): Promise<DeliveryShutdownResult> {
+    const result = await this.delivery.shutdown();
+    await this.lake.close();
+    return result;
   }
 
   /**
@@ -165,6 +178,7 @@ export class LocalTrail implements RecordSink {
     this.counters.recorded++;
     this.ring.push(record, input);
     this.engine.accept(record);
+    this.lake.accept(record);
   }
 
   /** @internal Called by the recorder for failures inside localtrail. */
@@ -181,6 +195,19 @@ export class LocalTrail implements RecordSink {
   countSuppressed(): void {
     this.counters.suppressed++;
   }
+
+  // CloudTrail Lake (docs/lake.md): event data stores keep the records their selectors select from creation on;
+  // queries run on DuckDB, an optional peer dependency loaded by the first startQuery.
+  async createEventDataStore(input: L.CreateEventDataStoreRequest, caller?: CallerOptions): Promise<L.CreateEventDataStoreResponse> { return this.lake.createEventDataStore(input, caller); }
+  async getEventDataStore(input: L.GetEventDataStoreRequest, caller?: CallerOptions): Promise<L.GetEventDataStoreResponse> { return this.lake.getEventDataStore(input, caller); }
+  async listEventDataStores(input: L.ListEventDataStoresRequest = {}, caller?: CallerOptions): Promise<L.ListEventDataStoresResponse> { return this.lake.listEventDataStores(input, caller); }
+  async updateEventDataStore(input: L.UpdateEventDataStoreRequest, caller?: CallerOptions): Promise<L.UpdateEventDataStoreResponse> { return this.lake.updateEventDataStore(input, caller); }
+  async deleteEventDataStore(input: L.DeleteEventDataStoreRequest, caller?: CallerOptions): Promise<L.DeleteEventDataStoreResponse> { return this.lake.deleteEventDataStore(input, caller); }
+  async startQuery(input: L.StartQueryRequest, caller?: CallerOptions): Promise<L.StartQueryResponse> { return this.lake.startQuery(input, caller); }
+  async describeQuery(input: L.DescribeQueryRequest, caller?: CallerOptions): Promise<L.DescribeQueryResponse> { return this.lake.describeQuery(input, caller); }
+  async getQueryResults(input: L.GetQueryResultsRequest, caller?: CallerOptions): Promise<L.GetQueryResultsResponse> { return this.lake.getQueryResults(input, caller); }
+  async cancelQuery(input: L.CancelQueryRequest, caller?: CallerOptions): Promise<L.CancelQueryResponse> { return this.lake.cancelQuery(input, caller); }
+  async listQueries(input: L.ListQueriesRequest, caller?: CallerOptions): Promise<L.ListQueriesResponse> { return this.lake.listQueries(input, caller); }
 }
 
 // An async function: an operation's error becomes a rejection, as from `client.send`.

@@ -8,6 +8,7 @@ import { tailCommand, tailUsage } from './commands/tail.js';
 import { validateCommand, validateUsage } from './commands/validate.js';
 import { reportCommand, reportUsage } from './commands/report.js';
 import { serveCommand, serveUsage } from './commands/serve.js';
+import { queryCommand, queryUsage } from './commands/query.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   validate: { summary: 'validate log files and digest chains in a folder', usage: validateUsage, run: validateCommand },
   serve: { summary: 'serve a folder as CloudTrail\'s API and an event-history page', usage: serveUsage, run: serveCommand },
   report: { summary: 'write an HTML activity report of a folder', usage: reportUsage, run: reportCommand },
+  query: { summary: 'run a CloudTrail Lake SQL query over delivered log files', usage: queryUsage, run: queryCommand },
 };
 
 function mainUsage(): string {

@@ -64,6 +64,13 @@ function signingScope(request: HttpRequest): { region?: string; accessKeyId?: st
 export interface CloudTrailHandlerOptions {
   /** The calling account for an access key id (default: the engine's default account). */
   accountFor?: (accessKeyId: string | undefined) => string | undefined;
+  /** Also serve CloudTrail Lake's operations (event data stores, queries) from this Lake, e.g. `trail.lake`. */
+  lake?: WireOperations;
+}
+
+/** More operations by wire name (CloudTrail Lake's), served beside the trail operations. */
+export interface WireOperations {
+  wireOperation(name: string): ((input: Record<string, unknown>, caller: CallerOptions) => unknown) | undefined;
 }
 
 let requestCounter = 0;
@@ -83,18 +90,20 @@ export function cloudTrailRequestHandler(engine: TrailEngine, options: CloudTrai
       const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'] ?? '';
       const wireName = target.slice(target.lastIndexOf('.') + 1);
       const name: OperationName | undefined = operationNamed(wireName);
-      if (!name) {
+      const lakeOperation = name ? undefined : options.lake?.wireOperation(wireName);
+      if (!name && !lakeOperation) {
         return reply(400, { __type: 'UnsupportedOperationException', Message: `localtrail does not implement ${wireName || 'this operation'}.` }, requestId);
       }
       try {
         const text = await readBody(request.body);
-        const input = toDates(text ? (JSON.parse(text) as Record<string, unknown>) : {}, OPERATIONS[name].timestamps);
+        const input = toDates(text ? (JSON.parse(text) as Record<string, unknown>) : {}, name ? OPERATIONS[name].timestamps : []);
         const scope = signingScope(request);
         const caller: CallerOptions = {};
         if (scope.region) caller.region = scope.region;
         const accountId = options.accountFor?.(scope.accessKeyId);
         if (accountId) caller.accountId = accountId;
-        return reply(200, toWire(engine.run(name, input as never, caller)), requestId);
+        const result = name ? engine.run(name, input as never, caller) : await lakeOperation!(input, caller);
+        return reply(200, toWire(result), requestId);
       } catch (error) {
         if (error instanceof CloudTrailError) return reply(400, { __type: error.name, Message: error.message }, requestId);
         // A body that is not JSON, or a member of the wrong type the engine cannot read, is the caller's mistake.

@@ -24,7 +24,8 @@ export class CloudTrailError extends Error {
   }
 }
 
-function errorClass<N extends string>(exceptionName: N) {
+/** A CloudTrailError subclass whose `name` and `code` are `exceptionName` (also used by src/lake). */
+export function errorClass<N extends string>(exceptionName: N) {
   return class extends CloudTrailError {
     constructor(message: string) {
       super(exceptionName, message);
@@ -50,6 +51,7 @@ export class InvalidSnsTopicNameException extends errorClass('InvalidSnsTopicNam
 export class InvalidKmsKeyIdException extends errorClass('InvalidKmsKeyIdException') {}
 export class InvalidCloudWatchLogsLogGroupArnException extends errorClass('InvalidCloudWatchLogsLogGroupArnException') {}
 export class InvalidCloudWatchLogsRoleArnException extends errorClass('InvalidCloudWatchLogsRoleArnException') {}
+export class InvalidParameterException extends errorClass('InvalidParameterException') {}
 export class InvalidTagParameterException extends errorClass('InvalidTagParameterException') {}
 export class TagsLimitExceededException extends errorClass('TagsLimitExceededException') {}
 export class ResourceNotFoundException extends errorClass('ResourceNotFoundException') {}

@@ -1,6 +1,6 @@
 // Renders a ValidationReport as `aws cloudtrail validate-logs` prints its results (cloudtrail-facts §4.6).
 import { cloudTrailTime } from '../vocabulary/time.js';
-import type { FileVerdict, ValidationReport } from './validate-logs.js';
+import type { ChainReport, FileVerdict, ValidationReport } from './validate-logs.js';
 
 export interface FormatOptions {
   /** Also print valid files (aws-cli's `--verbose`). Default false. */
@@ -13,8 +13,19 @@ function line(v: FileVerdict): string {
   return `${label}\ts3://${v.bucket}/${v.key}\t${message}`;
 }
 
-function gapLine(olderEnd: string, newerStart: string): string {
-  return `No log files were delivered by CloudTrail between ${olderEnd} and ${newerStart}`;
+function gapLine(olderEnd: string, newerStart: string, chain?: ChainReport): string {
+  const of = chain ? ` (trail ${chain.trailName}, ${chain.accountId} ${chain.region})` : '';
+  return `No log files were delivered by CloudTrail between ${olderEnd} and ${newerStart}${of}`;
+}
+
+/** One line per chain of a bucket holding several (a fleet): identity, verdict, runs, gaps and counts. */
+function chainLine(c: ChainReport): string {
+  const where = `s3://${c.bucket}/${c.s3KeyPrefix ? `${c.s3KeyPrefix}/` : ''}`;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    `Chain ${c.trailName} (home ${c.homeRegion}) ${c.accountId} ${c.region} in ${where}\t${c.ok ? 'valid' : 'INVALID'}\t` +
+    `${plural(c.runs, 'run')}, ${plural(c.gaps.length, 'gap')}, ${c.digests.valid}/${c.digests.total} digest files, ${c.logFiles.valid}/${c.logFiles.total} log files valid`
+  );
 }
 
 /**
@@ -45,7 +56,10 @@ export function formatValidationReport(report: ValidationReport, options: Format
   for (const v of [...report.digests, ...report.logFiles]) {
     if (options.verbose || v.status !== 'valid') out.push(line(v));
   }
-  for (const g of report.gaps) out.push(gapLine(g.olderEnd, g.newerStart));
+  const chains = report.chains ?? [];
+  // One chain prints as aws-cli does; a bucket of many chains names the chain of each gap.
+  if (chains.length > 1) for (const c of chains) for (const g of c.gaps) out.push(gapLine(g.olderEnd, g.newerStart, c));
+  else for (const g of report.gaps) out.push(gapLine(g.olderEnd, g.newerStart));
   out.push('', `Results requested for ${from} to ${to}`);
   const s = report.summary;
   if (s.digestsTotal === 0) {
@@ -57,5 +71,9 @@ export function formatValidationReport(report: ValidationReport, options: Format
     `${valid}/${total} ${what} valid` + (valid < total ? `, ${total - valid}/${total} ${what} INVALID` : '');
   out.push(count(s.digestsValid, s.digestsTotal, 'digest files'));
   out.push(count(s.logFilesValid, s.logFilesTotal, 'log files'));
+  if (chains.length > 1) {
+    out.push('', count(s.chainsValid, s.chainsTotal, 'digest chains'));
+    for (const c of chains) out.push(chainLine(c));
+  }
   return out.join('\n');
 }

@@ -26,6 +26,28 @@ export interface ChainGap {
   newerStart: string;
 }
 
+/**
+ * One digest chain (one trail's digests for one account, region and key prefix) over all its runs: a run starts
+ * afresh (a first digest, or after logging stopped) and the gaps between runs are listed.
+ */
+export interface ChainReport {
+  bucket: string;
+  s3KeyPrefix?: string;
+  organizationId?: string;
+  accountId: string;
+  /** The region the chain's events and digests are for. */
+  region: string;
+  trailName: string;
+  homeRegion: string;
+  /** Every digest and log file of the chain is valid. */
+  ok: boolean;
+  /** Segments of the chain: each process run (StartLogging … StopLogging or shutdown) is one. */
+  runs: number;
+  gaps: ChainGap[];
+  digests: { valid: number; total: number };
+  logFiles: { valid: number; total: number };
+}
+
 export interface ValidationReport {
   source: string;
   /** The trail the report is limited to, when one was given. */
@@ -35,7 +57,9 @@ export interface ValidationReport {
   digests: FileVerdict[];
   logFiles: FileVerdict[];
   gaps: ChainGap[];
-  summary: { digestsValid: number; digestsTotal: number; logFilesValid: number; logFilesTotal: number };
+  /** One verdict per chain, in the order of their keys. */
+  chains: ChainReport[];
+  summary: { digestsValid: number; digestsTotal: number; logFilesValid: number; logFilesTotal: number; chainsValid: number; chainsTotal: number };
   /** True when every digest and log file is valid. */
   ok: boolean;
 }
@@ -72,12 +96,17 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
   const trail = options.trailArn ? parseTrailArn(options.trailArn) : undefined;
   const listing = await source.list();
 
+  const sharedScopes = new Set<string>();
   const digestLocations: Array<ObjectLocation & { parsed: ParsedDigestKey }> = [];
   const logLocations: Array<ObjectLocation & { minute: number; scope: string }> = [];
   for (const loc of listing) {
     const d = parseDigestKey(loc.key);
     if (d) {
-      if (trail && (d.trailName !== trail.name || d.homeRegion !== trail.homeRegion)) continue;
+      if (trail && (d.trailName !== trail.name || d.homeRegion !== trail.homeRegion)) {
+        // Another trail's chain in the same folder (a fleet): its files are listed by digests not read here.
+        sharedScopes.add(scopeId(loc.bucket, d));
+        continue;
+      }
       if (start !== undefined && d.endTime < start) continue;
       if (end !== undefined && d.endTime > end + HOUR) continue;
       digestLocations.push({ ...loc, parsed: d });
@@ -90,9 +119,14 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
   const checked = await mapLimit(digestLocations, options.concurrency ?? 4, async (loc) =>
     checkDigest({ bucket: loc.bucket, key: loc.key }, loc.parsed, await source.get(loc), keys),
   );
+  // Which chain each verdict and gap belongs to, for the per-chain report.
+  const chainOf = new Map<FileVerdict | ChainGap, string>();
+  const runs = new Map<string, number>();
   const digestVerdicts = new Map<string, FileVerdict>();
   for (const d of checked) {
-    digestVerdicts.set(id(d), { kind: 'digest', bucket: d.bucket, key: d.key, status: d.valid ? 'valid' : 'invalid', ...(d.reason ? { reason: d.reason } : {}) });
+    const verdict: FileVerdict = { kind: 'digest', bucket: d.bucket, key: d.key, status: d.valid ? 'valid' : 'invalid', ...(d.reason ? { reason: d.reason } : {}) };
+    digestVerdicts.set(id(d), verdict);
+    chainOf.set(verdict, chainKey(d.parsed));
   }
   const invalidate = (d: ObjectLocation, reason: string): void => {
     const v = digestVerdicts.get(id(d));
@@ -100,16 +134,21 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
   };
   const missing: FileVerdict[] = [];
   const gaps: ChainGap[] = [];
-  const coverage: Array<{ scope: string; from: number; to: number }> = [];
+  const coverage: Array<{ scope: string; from: number; to: number; chain: string }> = [];
 
   // Chains: one per (prefix, org, account, source region, trail, home region), walked newest first.
   const groups = new Map<string, CheckedDigest[]>();
   for (const d of checked) {
-    const g = `${d.parsed.s3KeyPrefix ?? ''}|${d.parsed.organizationId ?? ''}|${d.parsed.accountId}|${d.parsed.region}|${d.parsed.trailName}|${d.parsed.homeRegion}`;
+    const g = chainKey(d.parsed);
     (groups.get(g) ?? groups.set(g, []).get(g)!).push(d);
   }
   const byId = new Map(checked.map((d) => [id(d), d]));
-  for (const chain of groups.values()) {
+  for (const [chainId, chain] of groups) {
+    const missingOf = (loc: ObjectLocation, from: CheckedDigest): void => {
+      const verdict = notFoundDigest(loc, from);
+      chainOf.set(verdict, chainId);
+      missing.push(verdict);
+    };
     chain.sort((a, b) => b.parsed.endTime - a.parsed.endTime || (b.key < a.key ? -1 : 1));
     let expect: { loc: ObjectLocation; order: number; from: CheckedDigest } | undefined;
     let newerSegment: { start: string; oldest: CheckedDigest } | undefined;
@@ -117,7 +156,7 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
     const closeSegment = (): void => {
       if (!segment?.newest.body || !segment.oldest.body) return;
       const scope = scopeId(segment.newest.body.digestS3Bucket, segment.newest.parsed);
-      coverage.push({ scope, from: Date.parse(segment.oldest.body.digestStartTime), to: Date.parse(segment.newest.body.digestEndTime) });
+      coverage.push({ scope, from: Date.parse(segment.oldest.body.digestStartTime), to: Date.parse(segment.newest.body.digestEndTime), chain: chainId });
     };
     for (const d of chain) {
       if (expect && (expect.loc.bucket !== d.bucket || expect.loc.key !== d.key)) {
@@ -125,7 +164,7 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
           invalidate(d, `not part of the chain: s3://${expect.from.bucket}/${expect.from.key} names s3://${expect.loc.bucket}/${expect.loc.key} as its previous digest`);
           continue;
         }
-        if (!byId.has(id(expect.loc))) missing.push(notFoundDigest(expect.loc, expect.from));
+        if (!byId.has(id(expect.loc))) missingOf(expect.loc, expect.from);
         expect = undefined;
       }
       if (expect) {
@@ -133,8 +172,13 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
         segment!.oldest = d;
       } else {
         closeSegment();
-        if (newerSegment && d.body) gaps.push({ olderEnd: d.body.digestEndTime, newerStart: newerSegment.start });
+        if (newerSegment && d.body) {
+          const gap = { olderEnd: d.body.digestEndTime, newerStart: newerSegment.start };
+          chainOf.set(gap, chainId);
+          gaps.push(gap);
+        }
         segment = { newest: d, oldest: d };
+        runs.set(chainId, (runs.get(chainId) ?? 0) + 1);
       }
       const prevKey = d.valid ? d.body?.previousDigestS3Object : null;
       if (d.valid && prevKey && d.body?.previousDigestS3Bucket) {
@@ -150,27 +194,32 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
     if (expect) {
       const order = expect.order;
       const outOfRange = start !== undefined && order < start;
-      if (!outOfRange && !byId.has(id(expect.loc)) && !(await source.get(expect.loc))) missing.push(notFoundDigest(expect.loc, expect.from));
+      if (!outOfRange && !byId.has(id(expect.loc)) && !(await source.get(expect.loc))) missingOf(expect.loc, expect.from);
     }
   }
   for (const e of options.expectedChainEnds ?? []) {
     if (!byId.has(id(e)) && !missing.some((m) => id(m) === id(e))) {
-      missing.push({ kind: 'digest', bucket: e.bucket, key: e.key, status: 'not-found', reason: 'not found (the newest digest of its chain was deleted)' });
+      const verdict: FileVerdict = { kind: 'digest', bucket: e.bucket, key: e.key, status: 'not-found', reason: 'not found (the newest digest of its chain was deleted)' };
+      const parsed = parseDigestKey(e.key);
+      if (parsed) chainOf.set(verdict, chainKey(parsed));
+      missing.push(verdict);
     }
   }
 
   // Log files listed by valid digests.
   const referenced = new Set<string>();
-  const toCheck: Array<{ loc: ObjectLocation; hash: string }> = [];
+  const toCheck: Array<{ loc: ObjectLocation; hash: string; chain: string }> = [];
   for (const d of checked) {
     for (const f of d.body?.logFiles ?? []) {
       const loc = { bucket: f.s3Bucket, key: f.s3Object };
       if (referenced.has(id(loc))) continue;
       referenced.add(id(loc));
-      if (digestVerdicts.get(id(d))?.status === 'valid') toCheck.push({ loc, hash: f.hashValue });
+      if (digestVerdicts.get(id(d))?.status === 'valid') toCheck.push({ loc, hash: f.hashValue, chain: chainKey(d.parsed) });
     }
   }
-  const logVerdicts = await mapLimit(toCheck, options.concurrency ?? 4, async ({ loc, hash }): Promise<FileVerdict> => {
+  const logVerdicts = await mapLimit(toCheck, options.concurrency ?? 4, ({ loc, hash }) => checkLogFile(loc, hash));
+  toCheck.forEach((item, i) => chainOf.set(logVerdicts[i]!, item.chain));
+  async function checkLogFile(loc: ObjectLocation, hash: string): Promise<FileVerdict> {
     const object = await source.get(loc);
     if (!object) return { kind: 'log', ...loc, status: 'not-found', reason: 'not found' };
     if (object.readError) return { kind: 'log', ...loc, status: 'invalid', reason: object.readError };
@@ -178,23 +227,30 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
     if (!unzipped.ok) return { kind: 'log', ...loc, status: 'invalid', reason: unzipped.reason };
     if (unzipped.sha256 !== hash.toLowerCase()) return { kind: 'log', ...loc, status: 'invalid', reason: "hash value doesn't match" };
     return { kind: 'log', ...loc, status: 'valid' };
-  });
+  }
   // Log files no digest lists, delivered while a chain was running for their folder: added after the fact.
   for (const l of logLocations) {
-    if (referenced.has(id(l))) continue;
+    if (referenced.has(id(l)) || sharedScopes.has(l.scope)) continue;
     if (start !== undefined && l.minute + 60_000 <= start) continue;
     if (end !== undefined && l.minute > end) continue;
     // Only minutes wholly inside a chain's windows: a file named in a boundary minute may belong to either side.
-    const covered = coverage.some((c) => c.scope === l.scope && l.minute > c.from && l.minute + 60_000 <= c.to);
-    if (covered) logVerdicts.push({ kind: 'log', bucket: l.bucket, key: l.key, status: 'invalid', reason: 'not listed in any digest (added after delivery)' });
+    const covered = coverage.find((c) => c.scope === l.scope && l.minute > c.from && l.minute + 60_000 <= c.to);
+    if (covered) {
+      const verdict: FileVerdict = { kind: 'log', bucket: l.bucket, key: l.key, status: 'invalid', reason: 'not listed in any digest (added after delivery)' };
+      chainOf.set(verdict, covered.chain);
+      logVerdicts.push(verdict);
+    }
   }
 
   const digests = [...digestVerdicts.values(), ...missing];
+  const chains = chainReports(groups, runs, chainOf, [...digests, ...logVerdicts], gaps);
   const summary = {
     digestsValid: digests.filter((v) => v.status === 'valid').length,
     digestsTotal: digests.length,
     logFilesValid: logVerdicts.filter((v) => v.status === 'valid').length,
     logFilesTotal: logVerdicts.length,
+    chainsValid: chains.filter((c) => c.ok).length,
+    chainsTotal: chains.length,
   };
   return {
     source: source.description,
@@ -204,9 +260,51 @@ export async function validateLogs(options: ValidateLogsOptions): Promise<Valida
     digests,
     logFiles: logVerdicts,
     gaps,
+    chains,
     summary,
     ok: summary.digestsValid === summary.digestsTotal && summary.logFilesValid === summary.logFilesTotal,
   };
+}
+
+/** The chain a digest belongs to: one trail's digests for one key prefix, organization, account and region. */
+function chainKey(p: ParsedDigestKey): string {
+  return `${p.s3KeyPrefix ?? ''}|${p.organizationId ?? ''}|${p.accountId}|${p.region}|${p.trailName}|${p.homeRegion}`;
+}
+
+function chainReports(
+  groups: Map<string, CheckedDigest[]>,
+  runs: Map<string, number>,
+  chainOf: Map<FileVerdict | ChainGap, string>,
+  verdicts: FileVerdict[],
+  gaps: ChainGap[],
+): ChainReport[] {
+  const reports = new Map<string, ChainReport>();
+  for (const [key, digests] of groups) {
+    const p = digests[0]!.parsed;
+    reports.set(key, {
+      bucket: digests[0]!.bucket,
+      ...(p.s3KeyPrefix ? { s3KeyPrefix: p.s3KeyPrefix } : {}),
+      ...(p.organizationId ? { organizationId: p.organizationId } : {}),
+      accountId: p.accountId,
+      region: p.region,
+      trailName: p.trailName,
+      homeRegion: p.homeRegion,
+      ok: true,
+      runs: runs.get(key) ?? 0,
+      gaps: gaps.filter((g) => chainOf.get(g) === key),
+      digests: { valid: 0, total: 0 },
+      logFiles: { valid: 0, total: 0 },
+    });
+  }
+  for (const v of verdicts) {
+    const report = reports.get(chainOf.get(v) ?? '');
+    if (!report) continue;
+    const counts = v.kind === 'digest' ? report.digests : report.logFiles;
+    counts.total++;
+    if (v.status === 'valid') counts.valid++;
+    else report.ok = false;
+  }
+  return [...reports.keys()].sort().map((k) => reports.get(k)!);
 }
 
 /** The newer digest `from` links to `older`: its recorded hash and signature of `older` must match. */

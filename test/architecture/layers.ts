@@ -14,6 +14,6 @@ export const LAYERS: readonly Layer[] = [
   { name: 'engine', folders: ['engine'] },
   { name: 'integrity', folders: ['integrity'] },
   { name: 'delivery', folders: ['delivery'] },
-  { name: 'readers', folders: ['validation', 'reader', 'policy', 'report', 'server', 'testing', 'cli'] },
+  { name: 'readers', folders: ['validation', 'reader', 'policy', 'lake', 'fleet', 'report', 'server', 'testing', 'cli'] },
   { name: 'facade', folders: ['.'] },
 ];

@@ -163,7 +163,7 @@ describe('localtrail validate (end to end)', () => {
   it('exits 2 with a one-line error on mistakes', async () => {
     const { io, err } = capture();
     expect(await runCli(['validate'], io)).toBe(2);
-    expect(err).toEqual(['localtrail validate: validate takes exactly one folder (run "localtrail validate --help" for usage)']);
+    expect(err).toEqual(['localtrail validate: validate takes exactly one folder or s3:// location (run "localtrail validate --help" for usage)']);
     expect(await runCli(['nope'], io)).toBe(2);
     expect(await runCli(['validate', '.', '--bogus'], io)).toBe(2);
     expect(err.join('\n')).toContain('unknown option --bogus');

@@ -143,7 +143,7 @@ describe('delivery failures', () => {
     await tick(clock, delivery, 2 * 60_000);
     await delivery.shutdown();
     const report = await validateLogs({ source: memorySource(sink.store), publicKeys: delivery.listPublicKeys('us-east-1', 0, Date.now() * 2).map((k) => ({ value: k.value })), expectedChainEnds: delivery.chainEndsDelivered() });
-    expect(report.summary).toEqual({ digestsValid: 2, digestsTotal: 2, logFilesValid: 2, logFilesTotal: 2 });
+    expect(report.summary).toEqual({ digestsValid: 2, digestsTotal: 2, logFilesValid: 2, logFilesTotal: 2, chainsValid: 1, chainsTotal: 1 });
     expect(report.ok).toBe(true);
   });
 });

@@ -11,13 +11,16 @@ import { validateLogs } from '../../validation/validate-logs.js';
 import type { ArgSpec } from '../args.js';
 import { UsageError, lastValue, parseArgs, parseTime } from '../args.js';
 import type { CliIo } from '../io.js';
+import { parseS3Location, s3LocationSource } from '../s3-location.js';
 
-export const validateUsage = `Usage: localtrail validate <folder> [options]
+export const validateUsage = `Usage: localtrail validate <folder | s3://bucket/prefix> [options]
 
 Validates every digest chain and log file under <folder> (a FilesystemSink root, or one bucket folder in it),
-with the public keys stored in the folder. As aws-cli, INVALID lines and chain gaps go to stderr, everything else
-to stdout. A folder with nothing to validate (empty, no CloudTrail files, log files without digests, a folder
-below a bucket folder) is a finding too. On a terminal, a progress line shows on long runs.
+with the public keys stored in the folder, or under an S3 location (keys from --public-key). A bucket holding
+many chains (a fleet of processes) gets one verdict per chain and the gaps between each one's runs. As aws-cli,
+INVALID lines and chain gaps go to stderr, everything else to stdout. A folder with nothing to validate (empty, no
+CloudTrail files, log files without digests, a folder below a bucket folder) is a finding too. On a terminal, a
+progress line shows on long runs.
 
 Options:
   --trail-arn <arn>        only the chains of this trail
@@ -28,16 +31,19 @@ Options:
                            (repeatable; use keys kept apart from the logs to catch re-signed digests)
   --verbose                also list valid files and chain gaps
   --json                   print the report as JSON
+  --endpoint-url <url>     S3-compatible endpoint for s3:// (path-style addressing)
+  --region <region>        S3 client region (default: AWS_REGION, else us-east-1)
 
 Exit status: 0 every digest and log file valid, 1 anything invalid or missing or nothing to validate, 2 usage error.`;
 
-const spec: ArgSpec = { values: ['trail-arn', 'start-time', 'end-time', 'expect-end', 'public-key'], flags: ['verbose', 'json'] };
+const spec: ArgSpec = { values: ['trail-arn', 'start-time', 'end-time', 'expect-end', 'public-key', 'endpoint-url', 'region'], flags: ['verbose', 'json'] };
 
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, spec);
-  if (args.positionals.length !== 1) throw new UsageError('validate takes exactly one folder');
+  if (args.positionals.length !== 1) throw new UsageError('validate takes exactly one folder or s3:// location');
   const folder = args.positionals[0]!;
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`not a folder: ${folder}`);
+  const location = parseS3Location(folder);
+  if (!location && (!existsSync(folder) || !statSync(folder).isDirectory())) throw new UsageError(`not a folder: ${folder}`);
   const start = lastValue(args, 'start-time');
   const end = lastValue(args, 'end-time');
   const trailArn = lastValue(args, 'trail-arn');
@@ -45,10 +51,14 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   const expectedChainEnds = (args.values.get('expect-end') ?? []).map(parseS3Url);
   const keyFiles = args.values.get('public-key') ?? [];
   const publicKeys = keyFiles.map(readPublicKey);
+  if (location && keyFiles.length === 0) throw new UsageError('S3 holds no public keys: pass the trail keys with --public-key');
+  const endpoint = lastValue(args, 'endpoint-url');
+  const region = lastValue(args, 'region');
+  const source = location ? await s3LocationSource(location, { ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) }) : folderSource(folder);
   const listing: ObjectLocation[] = [];
   const progress = progressLine(io);
   const report = await validateLogs({
-    source: watched(folderSource(folder), listing, progress.count),
+    source: watched(source, listing, progress.count),
     ...(keyFiles.length > 0 ? { publicKeys } : {}),
     ...(trailArn ? { trailArn } : {}),
     ...(start ? { startTime: parseTime(start, 'start-time') } : {}),
