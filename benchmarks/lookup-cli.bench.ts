@@ -147,8 +147,8 @@ function zcat(files: string[], pattern: string | undefined): Promise<Run> {
   writeFileSync(list, files.join('\n'));
   // A newline after each file: CloudTrail's files end without one, and grep on everything as one gigabyte-long line
   // is pathologically slow. LC_ALL=C and -F: grep's fastest mode. This is the strongest form of the baseline.
-  const each = `while read -r f; do zcat "$f"; echo; done < '${list}'`;
-  const pipeline = pattern === undefined ? each : `${each} | LC_ALL=C grep -F '${pattern}'`;
+  // Without a pattern: one zcat over all the files (xargs), the bare decompression floor.
+  const pipeline = pattern === undefined ? `xargs zcat < '${list}'` : `while read -r f; do zcat "$f"; echo; done < '${list}' | LC_ALL=C grep -F '${pattern}'`;
   return run('sh', ['-c', pipeline]);
 }
 
@@ -194,7 +194,7 @@ export default async function lookupCliBench(): Promise<BenchResult[]> {
         line:
           `lookup-cli: ${size.toLocaleString('en')} records (${files.length} files, ${round(bytes / 1e9, 2)} GB of JSON) searched for a rare eventName: ` +
           `${round(ratio, 2)}x zcat | grep in ${clock} (rounds ${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)}; ` +
-          `${round(med(lookups, cpuOrWall) / 1000, 2)} s vs ${round(med(greps, cpuOrWall) / 1000, 2)} s), ${round(med(lookups, cpuOrWall) / med(zcats, cpuOrWall), 2)}x zcat alone; ` +
+          `${round(med(lookups, cpuOrWall) / 1000, 2)} s vs ${round(med(greps, cpuOrWall) / 1000, 2)} s), ${round(med(lookups, cpuOrWall) / med(zcats, cpuOrWall), 2)}x bare decompression (one zcat for all files); ` +
           `wall ${round(wall / 1000, 2)} s vs ${round(med(greps, (x) => x.wallMs) / 1000, 2)} s; newest 50 in ${round(newest.wallMs / 1000, 2)} s wall; generated in ${round(generateS, 1)} s`,
         json: {
           records: size,

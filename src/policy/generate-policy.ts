@@ -18,7 +18,11 @@ export interface PolicyOptions {
 /** Anything holding records: a LocalTrail (`events()`) or an array. */
 export type PolicyInput = Iterable<CloudTrailRecord> | { events(): Iterable<CloudTrailRecord> };
 
-/** The reader filter equivalent to policy options (what `localtrail policy` reads with). */
+/**
+ * The reader filter equivalent to policy options (what `localtrail policy` reads with).
+ * @example
+ * const reader = readTrail('./.localtrail', { filter: policyFilter({ principal: 'app', includeFailed: true }) });
+ */
 export function policyFilter(options: PolicyOptions = {}): TrailFilter {
   return {
     ...(options.principal !== undefined ? { principal: options.principal } : {}),

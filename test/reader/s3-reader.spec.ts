@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { S3Sink } from '../../src/delivery/sinks/s3-sink.js';
 import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
@@ -88,6 +89,23 @@ describe('readTrail from S3', () => {
     await done;
     expect(seen.map((r) => r.eventID)).toEqual(['arrived']);
     expect(skipped).toEqual(['invalid format: not a gzip file']);
+  });
+
+  it('`localtrail lookup s3://…` builds its own client from the environment, with --endpoint-url', async () => {
+    await s3().send(new PutObjectCommand({ Bucket: 'real-trail', Key: logKey('20260301T0900Z', { account: '222233334444', unique: 'Cli0KsOhtH1ar15Z' }), Body: gzipSync(JSON.stringify({ Records: [getObject('2026-03-01T08:59:00Z', 'via-cli', 'k')] })) }));
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' });
+    try {
+      const out: string[] = [];
+      const err: string[] = [];
+      const status = await runCli(['lookup', 's3://real-trail/AWSLogs/222233334444/', '--endpoint-url', endpoint, '--event-id', 'via-cli', '--json'], { stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+      expect(err).toEqual([]);
+      expect(status).toBe(0);
+      expect((JSON.parse(out.join('')) as CloudTrailRecord).eventID).toBe('via-cli');
+    } finally {
+      for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION']) if (saved[k] === undefined) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
   });
 
   it('fails with a ReaderError for a bucket that does not exist', async () => {
