@@ -81,7 +81,7 @@ export type ControlPlaneMethods<Result extends 'sync' | 'async'> = {
     : never;
 };
 
-/** The row of an operation named on the wire (`CreateTrail`), or undefined for one localtrail does not implement. */
+/** The operation a wire target names (`CreateTrail`), or undefined for one localtrail does not implement. */
 export function operationNamed(name: string): OperationName | undefined {
   return Object.hasOwn(OPERATIONS, name) ? (name as OperationName) : undefined;
 }
