@@ -36,7 +36,7 @@ import type {
   StopLoggingResponse,
   UpdateTrailRequest,
   UpdateTrailResponse,
-} from '@aws-sdk/client-cloudtrail';
+} from './control-plane-shapes.js';
 import type { Clock } from '../clock/clock.js';
 import { systemClock } from '../clock/clock.js';
 import type { DeliveryPort } from '../delivery/port.js';
