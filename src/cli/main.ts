@@ -4,6 +4,7 @@ import { UsageError } from './args.js';
 import { validateCommand, validateUsage } from './commands/validate.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
+import { LOCALTRAIL_VERSION } from './version.js';
 
 interface Command {
   summary: string;
@@ -17,7 +18,7 @@ const commands: Record<string, Command> = {
 
 function mainUsage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return `Usage: localtrail <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "localtrail <command> --help" for a command's options.`;
+  return `Usage: localtrail <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "localtrail <command> --help" for a command's options, "localtrail --version" for the version.`;
 }
 
 /**
@@ -30,6 +31,10 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(mainUsage());
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(LOCALTRAIL_VERSION);
+    return 0;
   }
   const command = commands[name];
   if (!command) {
