@@ -4,6 +4,7 @@
 export { createLocalTrail, LocalTrail } from './localtrail.js';
 export type { LocalTrailStats } from './localtrail.js';
 export type { ErrorHandler, LocalTrailOptions } from './localtrail-options.js';
+export { LocalTrailConfigError } from './config-error.js';
 
 // Recording (the SDK plugin, smithy style)
 export {
@@ -107,6 +108,18 @@ export {
   InsightNotEnabledException,
   InvalidEventCategoryException,
   InvalidEventSelectorsException,
+  InvalidCloudWatchLogsLogGroupArnException,
+  InvalidCloudWatchLogsRoleArnException,
+  InvalidKmsKeyIdException,
+  InvalidParameterException,
+  InvalidS3BucketNameException,
+  InvalidS3PrefixException,
+  InvalidSnsTopicNameException,
+  InvalidTagParameterException,
+  OrganizationsNotInUseException,
+  ResourceNotFoundException,
+  TagsLimitExceededException,
+  UnsupportedOperationException,
   InvalidHomeRegionException,
   InvalidInsightSelectorsException,
   InvalidLookupAttributesException,
@@ -128,6 +141,7 @@ export type { SnapshotOptions, VolatileField } from './testing/snapshot.js';
 // Delivery and integrity — added by delivery (issue 4). The S3 sink lives in localtrail/sinks/s3 (it needs
 // @aws-sdk/client-s3), the CLI in localtrail/cli.
 export { DeliveryService } from './delivery/delivery-service.js';
+export { DeliveryTimeoutError } from './delivery/sink-attempt.js';
 export type { ChainEnd, DeliveryShutdownResult, UndeliveredObject } from './delivery/delivery-service.js';
 export type { DeliveryOptions } from './delivery/delivery-options.js';
 export type { DeliveryStats } from './delivery/channel.js';

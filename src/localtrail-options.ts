@@ -7,6 +7,7 @@ import type { DeliveryOptions } from './delivery/delivery-options.js';
 import { validateOrganization } from './engine/organization.js';
 import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
+import { LocalTrailConfigError } from './config-error.js';
 
 /** Called with every failure inside localtrail; never with the application's own errors. */
 export type ErrorHandler = (error: unknown, where: string) => void;
@@ -64,10 +65,10 @@ export const DEFAULT_MAX_EVENTS = 10_000;
 
 export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): ResolvedLocalTrailOptions {
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
-  if (!/^\d{12}$/.test(accountId)) throw new TypeError(`localtrail: accountId must be 12 digits, got "${accountId}"`);
+  if (!/^\d{12}$/.test(accountId)) throw new LocalTrailConfigError('accountId', `localtrail: accountId must be 12 digits, got "${accountId}"`);
   const maxEvents = wholeNumber('maxEvents', options.maxEvents ?? DEFAULT_MAX_EVENTS);
   if (options.redact !== undefined && !Array.isArray(options.redact)) {
-    throw new TypeError('localtrail: redact must be an array of member paths');
+    throw new LocalTrailConfigError('redact', 'localtrail: redact must be an array of member paths');
   }
   if (options.organization !== undefined) validateOrganization(options.organization);
   return {
@@ -86,6 +87,6 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
 }
 
 function wholeNumber(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new TypeError(`localtrail: ${name} must be a whole number >= 0, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < 0) throw new LocalTrailConfigError(name, `localtrail: ${name} must be a whole number >= 0, got ${String(value)}`);
   return value;
 }

@@ -4,6 +4,7 @@ import { KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPa
 import type { JsonWebKey } from 'node:crypto';
 import type { Clock } from '../clock/clock.js';
 import type { DeliveryPublicKey } from '../delivery/port.js';
+import { LocalTrailConfigError } from '../config-error.js';
 
 /** A private key as a user may supply it: PKCS#8 PEM, a private JWK, or a Node `KeyObject`. */
 export type SigningKeyInput = string | JsonWebKey | KeyObject;
@@ -61,13 +62,13 @@ export async function importSigningKey(input: SigningKeyInput): Promise<KeyObjec
     if (input.d === undefined) return fail('a public JWK was supplied');
     return createPrivateKey({ key: input, format: 'jwk' });
   } catch (error) {
-    if (error instanceof TypeError && error.message.startsWith('localtrail:')) throw error;
+    if (error instanceof LocalTrailConfigError) throw error;
     return fail(`it could not be read (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
 function fail(why: string): never {
-  throw new TypeError(`localtrail: signing keys must be RSA-2048 private keys: ${why}`);
+  throw new LocalTrailConfigError('delivery.signingKeys', `localtrail: signing keys must be RSA-2048 private keys: ${why}`);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { CheckedDigest, TrustedKey } from './check-digest.js';
 import { checkDigest } from './check-digest.js';
 import type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey } from './object-source.js';
 import { gunzipAndHash } from './read-gzip-json.js';
+import { LocalTrailConfigError } from '../../config-error.js';
 
 export type VerdictStatus = 'valid' | 'invalid' | 'not-found';
 
@@ -259,7 +260,7 @@ function trustedKeys(list: ValidationPublicKey[]): Map<string, TrustedKey> {
 
 function parseTrailArn(arn: string): { name: string; homeRegion: string } {
   const m = /^arn:[^:]+:cloudtrail:([^:]+):\d{12}:trail\/(.+)$/.exec(arn);
-  if (!m) throw new TypeError(`localtrail: not a trail ARN: ${arn}`);
+  if (!m) throw new LocalTrailConfigError('trailArn', `localtrail: not a trail ARN: ${arn}`);
   return { homeRegion: m[1]!, name: m[2]! };
 }
 
