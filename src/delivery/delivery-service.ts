@@ -164,7 +164,7 @@ export class DeliveryService implements DeliveryPort {
     await Promise.all([...this.channels.values()].map((c) => c.flush()));
   }
 
-  /** OpenTelemetry's name for {@link flush}. */
+  /** OpenTelemetry's name for {@link DeliveryService.flush}. */
   forceFlush(): Promise<void> {
     return this.flush();
   }
