@@ -42,6 +42,7 @@ export { ManualClock } from './clock/manual-clock.js';
 
 // Trail engine (control-plane errors, caller and organization options) — added by the engine (issue 3)
 export type { CallerOptions, TrailEngineStats } from './engine/trail-engine.js';
+export type { CloudTrailControlPlane } from './engine/control-plane-api.js';
 // CloudTrail's request and response shapes, declared by localtrail (structurally the SDK's; no SDK needed to compile).
 export type {
   AddTagsRequest,

@@ -10,6 +10,7 @@ import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
 import type * as CT from './engine/control-plane-shapes.js';
+import type { CloudTrailControlPlane } from './engine/control-plane-api.js';
 import type { CallerOptions, TrailEngineStats } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
 import type { SnapshotOptions } from './testing/snapshot.js';
@@ -42,7 +43,7 @@ export interface LocalTrailStats {
  * await s3.send(new ListBucketsCommand({}));
  * trail.events()[0].eventName; // 'ListBuckets'
  */
-export class LocalTrail implements RecordSink {
+export class LocalTrail implements RecordSink, CloudTrailControlPlane {
   readonly options: ResolvedLocalTrailOptions;
   private readonly ring: EventRing;
   /** @internal The recorder behind `plugin()`; exposed for `localTrailMiddleware(trail)`. */
