@@ -9,9 +9,22 @@ import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
 import { LocalTrailConfigError } from './config-error.js';
 
-/** Called with every failure inside localtrail; never with the application's own errors. */
+/**
+ * Called with every failure inside localtrail; never with the application's own errors.
+ * @example
+ * createLocalTrail({ onError: (error, where) => console.warn(`localtrail (${where}):`, error) });
+ */
 export type ErrorHandler = (error: unknown, where: string) => void;
 
+/**
+ * Options of {@link createLocalTrail}; every one is optional.
+ * @example
+ * const trail = createLocalTrail({
+ *   identities: [{ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', userName: 'alice' }],
+ *   redact: ['requestParameters.item.ssn'],
+ *   maxEvents: 1000,
+ * });
+ */
 export interface LocalTrailOptions {
   /** Account used when the credentials carry no `accountId`. Default `123456789012`. */
   accountId?: string;

@@ -19,7 +19,11 @@ import type { DeliveryStats } from './delivery/channel.js';
 import { DeliveryService } from './delivery/delivery-service.js';
 import type { DeliveryShutdownResult } from './delivery/delivery-service.js';
 
-/** Counters of what happened inside a LocalTrail; nothing is ever dropped silently. */
+/**
+ * Counters of what happened inside a LocalTrail; nothing is ever dropped silently.
+ * @example
+ * const { recorded, errors, droppedFromMemory } = trail.stats();
+ */
 export interface LocalTrailStats {
   /** Records built from SDK calls. */
   recorded: number;
@@ -180,7 +184,12 @@ export class LocalTrail implements RecordSink, CloudTrailControlPlane {
   async listPublicKeys(input: CT.ListPublicKeysRequest = {}, caller?: CallerOptions): Promise<CT.ListPublicKeysResponse> { return this.engine.listPublicKeys(input, caller); }
 }
 
-/** Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults. */
+/**
+ * Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults.
+ * @example
+ * const trail = createLocalTrail({ accountId: '111122223333', region: 'eu-west-1' });
+ * client.middlewareStack.use(trail.plugin());
+ */
 export function createLocalTrail(options?: LocalTrailOptions): LocalTrail {
   return new LocalTrail(options);
 }

@@ -12,7 +12,11 @@ import type { DeliveryStatus, DeliveryTrail } from './port.js';
 import type { DeliveryObject, DeliverySink } from './sink.js';
 import { describeError, putWithTimeout } from './sink-attempt.js';
 
-/** Counters shared by every channel of a delivery service. */
+/**
+ * Counters shared by every channel of a delivery service.
+ * @example
+ * const { deliveredFiles, droppedRecords, failedAttempts } = trail.stats().delivery;
+ */
 export interface DeliveryStats {
   /** Records waiting in queues or in undelivered files. */
   queued: number;

@@ -4,6 +4,13 @@ import type { GzipEngine } from './gzip-stream.js';
 import type { DeliverySink } from './sink.js';
 import { LocalTrailConfigError } from '../config-error.js';
 
+/**
+ * The `delivery` option: sinks, batching (OpenTelemetry's names), retries, signing keys and gzip. All optional.
+ * @example
+ * createLocalTrail({
+ *   delivery: { sinks: [new FilesystemSink({ root: './.localtrail' })], scheduledDelayMillis: 60_000, gzip: 'zlib' },
+ * });
+ */
 export interface DeliveryOptions {
   /** Where log files and digests go. Every object goes to every sink. Default: none (records stay in memory). */
   sinks?: DeliverySink[];

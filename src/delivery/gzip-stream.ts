@@ -3,7 +3,11 @@ import { constants, createGzip } from 'node:zlib';
 import type { Gzip as FflateGzip } from 'fflate';
 import { OutputBuffer } from './output-buffer.js';
 
-/** Which gzip implementation delivery uses. */
+/**
+ * Which gzip implementation delivery uses.
+ * @example
+ * createLocalTrail({ delivery: { sinks: [sink], gzip: 'fflate' } }); // fflate loads on first use
+ */
 export type GzipEngine = 'zlib' | 'fflate';
 
 /** A gzip member being written. After `push` resolves, `compressedBytes` covers every byte pushed so far. */

@@ -62,7 +62,11 @@ import { TrailRegistry } from './trail-registry.js';
 /** History kept per (account, region) unless `maxHistoryEvents` says otherwise. */
 export const DEFAULT_MAX_HISTORY_EVENTS = 10_000;
 
-/** The account and region a control-plane call is made as; each defaults to the engine's. */
+/**
+ * The account and region a control-plane call is made as; each defaults to the engine's.
+ * @example
+ * await trail.createTrail({ Name: 'x', S3BucketName: 'logs' }, { accountId: '444455556666', region: 'eu-west-1' });
+ */
 export interface CallerOptions {
   accountId?: string;
   region?: string;
@@ -83,7 +87,11 @@ export interface TrailEngineOptions {
   maxHistoryEvents?: number;
 }
 
-/** Counters of the engine. */
+/**
+ * Counters of the engine.
+ * @example
+ * const { accepted, routed, historyDropped } = trail.stats().engine;
+ */
 export interface TrailEngineStats {
   accepted: number;
   /** (trail, region, account) deliveries handed to delivery. */

@@ -2,7 +2,11 @@
 import type { CloudTrailRecord, JsonValue } from './record.js';
 import { LocalTrailConfigError } from '../config-error.js';
 
-/** The marker CloudTrail uses for values it hides (cloudtrail-facts §2). */
+/**
+ * The marker CloudTrail writes in place of values it hides (sensitive parameters).
+ * @example
+ * expect(trail).toHaveRecorded({ requestParameters: { secretString: HIDDEN } });
+ */
 export const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
 
 /**

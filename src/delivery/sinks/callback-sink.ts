@@ -13,6 +13,7 @@ export interface CallbackSinkOptions {
 }
 
 /**
+ * A sink made of plain functions: objects, delivery notifications, streamed events and public keys go to your code.
  * @example
  * const sink = callbackSink({ onEvents: ({ records }) => records.forEach((r) => bus.emit('cloudtrail', r)) });
  */

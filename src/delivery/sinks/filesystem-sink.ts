@@ -26,6 +26,7 @@ export interface FilesystemSinkOptions {
 }
 
 /**
+ * Writes objects into a folder in S3's key layout (`<root>/<bucket>/<key>`), atomically, with metadata beside each object and public keys as PEM, for `localtrail validate`.
  * @example
  * const sink = new FilesystemSink({ root: './.localtrail' });
  * // ./.localtrail/my-bucket/AWSLogs/123456789012/CloudTrail/us-east-1/2026/01/01/…json.gz
