@@ -48,6 +48,7 @@ export interface LocalTrailStats {
  * trail.events()[0].eventName; // 'ListBuckets'
  */
 export class LocalTrail implements RecordSink, CloudTrailControlPlane {
+  /** The options with their defaults filled in. */
   readonly options: ResolvedLocalTrailOptions;
   private readonly ring: EventRing;
   /** @internal The recorder behind `plugin()`; exposed for `localTrailMiddleware(trail)`. */
@@ -100,6 +101,11 @@ export class LocalTrail implements RecordSink, CloudTrailControlPlane {
     return runAsActor(actor, fn);
   }
 
+  /**
+   * Counters: records built, dropped from memory, failures, suppressed calls, engine and delivery figures.
+   * @example
+   * const { recorded, errors } = trail.stats();
+   */
   stats(): LocalTrailStats {
     return { ...this.counters, droppedFromMemory: this.ring.dropped, engine: this.engine.stats(), delivery: { ...this.delivery.stats } };
   }

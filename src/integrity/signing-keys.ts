@@ -6,10 +6,18 @@ import type { Clock } from '../clock/clock.js';
 import type { DeliveryPublicKey } from '../delivery/port.js';
 import { LocalTrailConfigError } from '../config-error.js';
 
-/** A private key as a user may supply it: PKCS#8 PEM, a private JWK, or a Node `KeyObject`. */
+/**
+ * A private key as a user may supply it: PKCS#8 PEM, a private JWK, or a Node `KeyObject`.
+ * @example
+ * createLocalTrail({ delivery: { sinks: [sink], signingKeys: { 'us-east-1': readFileSync('digest-key.pem', 'utf8') } } });
+ */
 export type SigningKeyInput = string | JsonWebKey | KeyObject;
 
-/** A region's key pair as delivery signs with it. */
+/**
+ * A region's key pair as delivery signs with it.
+ * @example
+ * const jwk = await exportSigningKey(await trail.delivery.keys.keyFor('us-east-1', Date.now()));
+ */
 export interface SigningKey {
   region: string;
   privateKey: KeyObject;

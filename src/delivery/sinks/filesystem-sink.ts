@@ -9,7 +9,12 @@ import type { DeliveryObject, DeliverySink, PublishedPublicKey } from '../sink.j
 export const PUBLIC_KEYS_FOLDER = '_localtrail-public-keys';
 export const METADATA_SUFFIX = '.metadata.json';
 
-/** The file operations the sink uses; replaceable to test crash safety. */
+/**
+ * The file operations the sink uses; replaceable to test crash safety.
+ * @example
+ * import { promises as fs } from 'node:fs';
+ * new FilesystemSink({ root: './.localtrail', fs: { mkdir: fs.mkdir, writeFile: fs.writeFile, rename: fs.rename, rm: fs.rm } });
+ */
 export interface SinkFileSystem {
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
@@ -17,6 +22,11 @@ export interface SinkFileSystem {
   rm(path: string, options: { force: true }): Promise<void>;
 }
 
+/**
+ * Options of {@link FilesystemSink}.
+ * @example
+ * new FilesystemSink({ root: './.localtrail', name: 'local-folder' });
+ */
 export interface FilesystemSinkOptions {
   /** Root folder; each bucket is a folder in it. */
   root: string;

@@ -7,11 +7,21 @@ import { METADATA_SUFFIX, PUBLIC_KEYS_FOLDER } from '../../delivery/sinks/filesy
 import type { MemorySink } from '../../delivery/sinks/memory-sink.js';
 import { publicKeyFingerprint } from '../signing-keys.js';
 
+/**
+ * Where an object is: bucket and key.
+ * @example
+ * const { bucket, key }: ObjectLocation = report.logFiles[0]!;
+ */
 export interface ObjectLocation {
   bucket: string;
   key: string;
 }
 
+/**
+ * An object an {@link ObjectSource} read: its bytes and user metadata.
+ * @example
+ * const source: ObjectSource = { description: 'mine', list: async () => [], get: async (): Promise<FetchedObject | undefined> => undefined, publicKeys: async () => [] };
+ */
 export interface FetchedObject {
   body: Uint8Array;
   /** User metadata; `undefined` when the metadata itself could not be read. */
@@ -20,7 +30,12 @@ export interface FetchedObject {
   readError?: string;
 }
 
-/** A public key the validator trusts. */
+/**
+ * A public key the validator trusts.
+ * @example
+ * const publicKeys = (await trail.listPublicKeys()).PublicKeyList!.map((k) => ({ value: k.Value! }));
+ * await validateLogs({ source, publicKeys });
+ */
 export interface ValidationPublicKey {
   /** DER PKCS#1 RSAPublicKey, as ListPublicKeys returns it. */
   value: Uint8Array;

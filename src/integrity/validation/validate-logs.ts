@@ -11,9 +11,18 @@ import type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey }
 import { gunzipAndHash } from './read-gzip-json.js';
 import { LocalTrailConfigError } from '../../config-error.js';
 
+/**
+ * A file's verdict: `valid`, `invalid` (see `reason`) or `not-found`.
+ * @example
+ * const invalid = report.logFiles.filter((f) => f.status === 'invalid');
+ */
 export type VerdictStatus = 'valid' | 'invalid' | 'not-found';
 
-/** The verdict on one digest or log file. */
+/**
+ * The verdict on one digest or log file.
+ * @example
+ * for (const f of report.digests) if (f.status !== 'valid') console.error(f.key, f.status, f.reason);
+ */
 export interface FileVerdict extends ObjectLocation {
   kind: 'digest' | 'log';
   status: VerdictStatus;
@@ -21,12 +30,22 @@ export interface FileVerdict extends ObjectLocation {
   reason?: string;
 }
 
-/** Two digests of a chain with no link between them (logging stopped, validation off): not a failure. */
+/**
+ * Two digests of a chain with no link between them (logging stopped, validation off): not a failure.
+ * @example
+ * for (const gap of report.gaps) console.log(`no digests between ${gap.olderEnd} and ${gap.newerStart}`);
+ */
 export interface ChainGap {
   olderEnd: string;
   newerStart: string;
 }
 
+/**
+ * What {@link validateLogs} found: a verdict per digest and log file, the chain gaps, and `ok` when all are valid.
+ * @example
+ * const report: ValidationReport = await validateLogs({ source: folderSource('./.localtrail') });
+ * if (!report.ok) process.exitCode = 1;
+ */
 export interface ValidationReport {
   source: string;
   /** The trail the report is limited to, when one was given. */
@@ -41,6 +60,11 @@ export interface ValidationReport {
   ok: boolean;
 }
 
+/**
+ * Options of {@link validateLogs}: where the files are, which keys to trust, which trail and time range.
+ * @example
+ * await validateLogs({ source: folderSource('./.localtrail'), trailArn: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/audit', startTime: Date.now() - 86_400_000 });
+ */
 export interface ValidateLogsOptions {
   source: ObjectSource;
   /** Trusted public keys (e.g. from `listPublicKeys`). Default: the keys stored with the objects. */
