@@ -1,6 +1,43 @@
 // CloudTrail's control plane as a LocalTrail offers it: one documented signature per operation (editors show these
 // docs on `trail.createTrail` and the others, which LocalTrail implements).
-import type * as CT from './control-plane-shapes.js';
+import type {
+  AddTagsRequest,
+  AddTagsResponse,
+  CreateTrailRequest,
+  CreateTrailResponse,
+  DeleteTrailRequest,
+  DeleteTrailResponse,
+  DescribeTrailsRequest,
+  DescribeTrailsResponse,
+  GetEventSelectorsRequest,
+  GetEventSelectorsResponse,
+  GetInsightSelectorsRequest,
+  GetInsightSelectorsResponse,
+  GetTrailRequest,
+  GetTrailResponse,
+  GetTrailStatusRequest,
+  GetTrailStatusResponse,
+  ListPublicKeysRequest,
+  ListPublicKeysResponse,
+  ListTagsRequest,
+  ListTagsResponse,
+  ListTrailsRequest,
+  ListTrailsResponse,
+  LookupEventsRequest,
+  LookupEventsResponse,
+  PutEventSelectorsRequest,
+  PutEventSelectorsResponse,
+  PutInsightSelectorsRequest,
+  PutInsightSelectorsResponse,
+  RemoveTagsRequest,
+  RemoveTagsResponse,
+  StartLoggingRequest,
+  StartLoggingResponse,
+  StopLoggingRequest,
+  StopLoggingResponse,
+  UpdateTrailRequest,
+  UpdateTrailResponse,
+} from './control-plane-shapes.js';
 import type { CallerOptions } from './trail-engine.js';
 
 /**
@@ -17,55 +54,55 @@ export interface CloudTrailControlPlane {
    * @example
    * const { TrailARN } = await trail.createTrail({ Name: 'audit', S3BucketName: 'audit-logs', IsMultiRegionTrail: true });
    */
-  createTrail(input: CT.CreateTrailRequest, caller?: CallerOptions): Promise<CT.CreateTrailResponse>;
+  createTrail(input: CreateTrailRequest, caller?: CallerOptions): Promise<CreateTrailResponse>;
   /**
    * Changes a trail's settings, from its home region; unspecified settings stay.
    * @example
    * await trail.updateTrail({ Name: 'audit', EnableLogFileValidation: true });
    */
-  updateTrail(input: CT.UpdateTrailRequest, caller?: CallerOptions): Promise<CT.UpdateTrailResponse>;
+  updateTrail(input: UpdateTrailRequest, caller?: CallerOptions): Promise<UpdateTrailResponse>;
   /**
    * Deletes a trail (by name or ARN), from its home region.
    * @example
    * await trail.deleteTrail({ Name: 'audit' });
    */
-  deleteTrail(input: CT.DeleteTrailRequest, caller?: CallerOptions): Promise<CT.DeleteTrailResponse>;
+  deleteTrail(input: DeleteTrailRequest, caller?: CallerOptions): Promise<DeleteTrailResponse>;
   /**
    * One trail's settings, by name or ARN.
    * @example
    * const { Trail } = await trail.getTrail({ Name: 'audit' });
    */
-  getTrail(input: CT.GetTrailRequest, caller?: CallerOptions): Promise<CT.GetTrailResponse>;
+  getTrail(input: GetTrailRequest, caller?: CallerOptions): Promise<GetTrailResponse>;
   /**
    * The trails visible in the caller's region (shadow trails of multi-region trails included unless asked not to).
    * @example
    * const { trailList = [] } = await trail.describeTrails({ includeShadowTrails: false });
    */
-  describeTrails(input?: CT.DescribeTrailsRequest, caller?: CallerOptions): Promise<CT.DescribeTrailsResponse>;
+  describeTrails(input?: DescribeTrailsRequest, caller?: CallerOptions): Promise<DescribeTrailsResponse>;
   /**
    * Name, ARN and home region of every trail of the account, paginated.
    * @example
    * const { Trails = [] } = await trail.listTrails();
    */
-  listTrails(input?: CT.ListTrailsRequest, caller?: CallerOptions): Promise<CT.ListTrailsResponse>;
+  listTrails(input?: ListTrailsRequest, caller?: CallerOptions): Promise<ListTrailsResponse>;
   /**
    * Whether a trail is logging, and its latest deliveries and delivery errors.
    * @example
    * const { IsLogging, LatestDeliveryTime } = await trail.getTrailStatus({ Name: 'audit' });
    */
-  getTrailStatus(input: CT.GetTrailStatusRequest, caller?: CallerOptions): Promise<CT.GetTrailStatusResponse>;
+  getTrailStatus(input: GetTrailStatusRequest, caller?: CallerOptions): Promise<GetTrailStatusResponse>;
   /**
    * Starts logging: from now on, matching events are delivered to the trail's bucket.
    * @example
    * await trail.startLogging({ Name: 'audit' });
    */
-  startLogging(input: CT.StartLoggingRequest, caller?: CallerOptions): Promise<CT.StartLoggingResponse>;
+  startLogging(input: StartLoggingRequest, caller?: CallerOptions): Promise<StartLoggingResponse>;
   /**
    * Stops logging; the digest chain records the gap.
    * @example
    * await trail.stopLogging({ Name: 'audit' });
    */
-  stopLogging(input: CT.StopLoggingRequest, caller?: CallerOptions): Promise<CT.StopLoggingResponse>;
+  stopLogging(input: StopLoggingRequest, caller?: CallerOptions): Promise<StopLoggingResponse>;
   /**
    * Replaces a trail's basic or advanced event selectors (validated and compiled once, here).
    * @example
@@ -74,53 +111,53 @@ export interface CloudTrailControlPlane {
    *   AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] }],
    * });
    */
-  putEventSelectors(input: CT.PutEventSelectorsRequest, caller?: CallerOptions): Promise<CT.PutEventSelectorsResponse>;
+  putEventSelectors(input: PutEventSelectorsRequest, caller?: CallerOptions): Promise<PutEventSelectorsResponse>;
   /**
    * A trail's event selectors, basic or advanced.
    * @example
    * const { EventSelectors, AdvancedEventSelectors } = await trail.getEventSelectors({ TrailName: 'audit' });
    */
-  getEventSelectors(input: CT.GetEventSelectorsRequest, caller?: CallerOptions): Promise<CT.GetEventSelectorsResponse>;
+  getEventSelectors(input: GetEventSelectorsRequest, caller?: CallerOptions): Promise<GetEventSelectorsResponse>;
   /**
    * Turns CloudTrail Insights on (or off, with an empty list) for a trail.
    * @example
    * await trail.putInsightSelectors({ TrailName: 'audit', InsightSelectors: [{ InsightType: 'ApiCallRateInsight' }] });
    */
-  putInsightSelectors(input: CT.PutInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.PutInsightSelectorsResponse>;
+  putInsightSelectors(input: PutInsightSelectorsRequest, caller?: CallerOptions): Promise<PutInsightSelectorsResponse>;
   /**
    * A trail's Insights selectors.
    * @example
    * const { InsightSelectors } = await trail.getInsightSelectors({ TrailName: 'audit' });
    */
-  getInsightSelectors(input: CT.GetInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.GetInsightSelectorsResponse>;
+  getInsightSelectors(input: GetInsightSelectorsRequest, caller?: CallerOptions): Promise<GetInsightSelectorsResponse>;
   /**
    * Adds or overwrites tags of a trail (by ARN).
    * @example
    * await trail.addTags({ ResourceId: TrailARN, TagsList: [{ Key: 'team', Value: 'platform' }] });
    */
-  addTags(input: CT.AddTagsRequest, caller?: CallerOptions): Promise<CT.AddTagsResponse>;
+  addTags(input: AddTagsRequest, caller?: CallerOptions): Promise<AddTagsResponse>;
   /**
    * Removes tags of a trail (by ARN).
    * @example
    * await trail.removeTags({ ResourceId: TrailARN, TagsList: [{ Key: 'team' }] });
    */
-  removeTags(input: CT.RemoveTagsRequest, caller?: CallerOptions): Promise<CT.RemoveTagsResponse>;
+  removeTags(input: RemoveTagsRequest, caller?: CallerOptions): Promise<RemoveTagsResponse>;
   /**
    * The tags of up to 20 trails (by ARN).
    * @example
    * const { ResourceTagList } = await trail.listTags({ ResourceIdList: [TrailARN] });
    */
-  listTags(input: CT.ListTagsRequest, caller?: CallerOptions): Promise<CT.ListTagsResponse>;
+  listTags(input: ListTagsRequest, caller?: CallerOptions): Promise<ListTagsResponse>;
   /**
    * The caller's 90-day event history, newest first, with CloudTrail's LookupEvents filters and paging.
    * @example
    * const { Events = [] } = await trail.lookupEvents({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'PutObject' }] });
    */
-  lookupEvents(input?: CT.LookupEventsRequest, caller?: CallerOptions): Promise<CT.LookupEventsResponse>;
+  lookupEvents(input?: LookupEventsRequest, caller?: CallerOptions): Promise<LookupEventsResponse>;
   /**
    * The public keys of the digest signing keys valid in a time range, for validating digests.
    * @example
    * const { PublicKeyList = [] } = await trail.listPublicKeys({ StartTime: new Date(Date.now() - 3_600_000) });
    */
-  listPublicKeys(input?: CT.ListPublicKeysRequest, caller?: CallerOptions): Promise<CT.ListPublicKeysResponse>;
+  listPublicKeys(input?: ListPublicKeysRequest, caller?: CallerOptions): Promise<ListPublicKeysResponse>;
 }
