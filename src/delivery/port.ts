@@ -41,7 +41,7 @@ export interface DeliveryRoute {
 /**
  * Delivery status of a trail as GetTrailStatus reports it (epoch ms times; undefined = never).
  * @example
- * const { latestDeliveryTime } = trail.delivery.statusOf(trailArn);
+ * const { latestDeliveryTime } = trail.delivery.status(trailArn);
  */
 export interface DeliveryStatus {
   latestDeliveryTime?: number;

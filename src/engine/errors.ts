@@ -52,7 +52,7 @@ export class TrailNotFoundException extends errorClass('TrailNotFoundException')
 /**
  * A trail was changed from a region other than its home region.
  * @example
- * await trail.updateTrail({ Name: 'audit', S3KeyPrefix: 'x' }, { region: 'eu-west-1' }); // trail lives in us-east-1
+ * await trail.updateTrail({ Name: 'audit', S3KeyPrefix: 'x' }, { region: 'eu-west-1' }); // a multi-region trail created in us-east-1
  */
 export class InvalidHomeRegionException extends errorClass('InvalidHomeRegionException') {}
 /**
