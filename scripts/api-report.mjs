@@ -12,7 +12,7 @@ const entries = {
   'localtrail-vitest': 'testing/vitest',
   'localtrail-jest': 'testing/jest',
   'localtrail-testing': 'testing/index',
-  'localtrail-sinks-s3': 'delivery/sinks/s3-sink',
+  'localtrail-sinks-s3': 's3',
   'localtrail-cli': 'cli/main',
 };
 const tempFolder = join(repo, '.tmp', 'api-report');

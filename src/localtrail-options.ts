@@ -7,7 +7,8 @@ import type { DeliveryOptions } from './delivery/delivery-options.js';
 import { validateOrganization } from './engine/organization.js';
 import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
-import { LocalTrailConfigError } from './config-error.js';
+import { LocalTrailConfigError } from './vocabulary/config-error.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './vocabulary/defaults.js';
 
 /**
  * Called with every failure inside localtrail; never with the application's own errors.
@@ -42,7 +43,8 @@ export interface LocalTrailOptions {
   maxEvents?: number;
   /**
    * Event history (LookupEvents) kept per (account, region); older events are dropped and counted. Default 10,000:
-   * an in-process history is memory the application pays for (records are ~2 KB each).
+   * an in-process history is memory the application pays for (a retained record is about 420 bytes, see
+   * docs/architecture.md).
    */
   maxHistoryEvents?: number;
   /** Maps access key ids to the IAM user or role they belong to, for `userIdentity`. */
@@ -72,8 +74,6 @@ export interface ResolvedLocalTrailOptions {
   delivery?: DeliveryOptions;
 }
 
-export const DEFAULT_ACCOUNT_ID = '123456789012';
-export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_MAX_EVENTS = 10_000;
 
 export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): ResolvedLocalTrailOptions {

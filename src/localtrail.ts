@@ -1,6 +1,6 @@
 // The LocalTrail: one object that records SDK calls, holds the trail engine and owns delivery.
 import type { MetadataBearer, Pluggable } from '@smithy/types';
-import type { CloudTrailRecord } from './event/record.js';
+import type { CloudTrailRecord } from './vocabulary/record.js';
 import type { LocalTrailOptions, ResolvedLocalTrailOptions } from './localtrail-options.js';
 import { resolveLocalTrailOptions } from './localtrail-options.js';
 import type { Actor } from './recorder/call-context.js';
@@ -9,15 +9,17 @@ import { getLocalTrailPlugin } from './recorder/middleware.js';
 import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
-import type * as CT from './engine/control-plane-shapes.js';
 import type { CloudTrailControlPlane } from './engine/control-plane-api.js';
-import type { CallerOptions, TrailEngineStats } from './engine/trail-engine.js';
+import { defineOperationMethods } from './engine/operations.js';
+import type { TrailEngineStats } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
 import type { SnapshotOptions } from './testing/snapshot.js';
 import { stabilizeRecords } from './testing/snapshot.js';
-import type { DeliveryStats } from './delivery/channel.js';
+import type { DeliveryStats } from './delivery/delivery-stats.js';
 import { DeliveryService } from './delivery/delivery-service.js';
 import type { DeliveryShutdownResult } from './delivery/delivery-service.js';
+import type { ListenOptions, LocalTrailServer } from './server/http-server.js';
+import { listenLive } from './server/listen-live.js';
 
 /**
  * Counters of what happened inside a LocalTrail; nothing is ever dropped silently.
@@ -40,6 +42,16 @@ export interface LocalTrailStats {
 }
 
 /**
+ * CloudTrail's control plane on the LocalTrail: `createTrail`, `lookupEvents` … (the rows of src/engine/operations.ts,
+ * documented one by one in {@link CloudTrailControlPlane}), with CloudTrail's input and output shapes (without
+ * $metadata) and exception names. Async like `client.send`; the last argument is the caller,
+ * `{ accountId?, region? }` (default: the options').
+ * @example
+ * await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
+ */
+export interface LocalTrail extends CloudTrailControlPlane {}
+
+/**
  * An in-process CloudTrail. Create one with {@link createLocalTrail}, add `trail.plugin()` to any SDK v3 client.
  * @example
  * const trail = createLocalTrail();
@@ -47,7 +59,7 @@ export interface LocalTrailStats {
  * await s3.send(new ListBucketsCommand({}));
  * trail.events()[0].eventName; // 'ListBuckets'
  */
-export class LocalTrail implements RecordSink, CloudTrailControlPlane {
+export class LocalTrail implements RecordSink {
   /** The options with their defaults filled in. */
   readonly options: ResolvedLocalTrailOptions;
   private readonly ring: EventRing;
@@ -121,8 +133,9 @@ export class LocalTrail implements RecordSink, CloudTrailControlPlane {
   }
 
   /**
-   * Forgets the in-memory records, the event history behind `lookupEvents` and the counters (one trail per test, or
-   * `reset()` in `beforeEach`). Trails and their configuration stay.
+   * Forgets the in-memory records, the event history behind `lookupEvents`, and the recording and engine counters of
+   * `stats()` (one trail per test, or `reset()` in `beforeEach`). Trails, their configuration and delivery stay:
+   * records already routed are still delivered, and `stats().delivery` keeps counting what is in flight.
    */
   reset(): void {
     this.ring.clear();
@@ -142,7 +155,20 @@ export class LocalTrail implements RecordSink, CloudTrailControlPlane {
    * Resolves to what could not be delivered (also reported to `onError`).
    */
   shutdown(): Promise<DeliveryShutdownResult> {
-    return this.delivery.shutdownAndReport();
+    return this.delivery.shutdown();
+  }
+
+  /**
+   * Serves this trail's control plane and LookupEvents over CloudTrail's own HTTP API (awsJson1.1), so the AWS CLI and
+   * any SDK reach it with an endpoint URL, plus the event-history page at `/`. Loopback only unless `host` says
+   * otherwise; any credentials are accepted.
+   * @example
+   * const { url, close } = await trail.listen({ port: 0 });
+   * // aws cloudtrail lookup-events --endpoint-url <url>
+   * await close();
+   */
+  listen(options?: ListenOptions): Promise<LocalTrailServer> {
+    return listenLive(this.engine, { accountId: this.options.accountId, region: this.options.region }, options);
   }
 
   /** @internal Called by the recorder with each finished record. */
@@ -166,29 +192,10 @@ export class LocalTrail implements RecordSink, CloudTrailControlPlane {
   countSuppressed(): void {
     this.counters.suppressed++;
   }
-
-  // CloudTrail's control plane, with @aws-sdk/client-cloudtrail's input and output shapes (without $metadata) and
-  // exception names. Async like `client.send`; `caller` is the calling account and region (default: the options').
-  // e.g. await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
-  async createTrail(input: CT.CreateTrailRequest, caller?: CallerOptions): Promise<CT.CreateTrailResponse> { return this.engine.createTrail(input, caller); }
-  async updateTrail(input: CT.UpdateTrailRequest, caller?: CallerOptions): Promise<CT.UpdateTrailResponse> { return this.engine.updateTrail(input, caller); }
-  async deleteTrail(input: CT.DeleteTrailRequest, caller?: CallerOptions): Promise<CT.DeleteTrailResponse> { return this.engine.deleteTrail(input, caller); }
-  async getTrail(input: CT.GetTrailRequest, caller?: CallerOptions): Promise<CT.GetTrailResponse> { return this.engine.getTrail(input, caller); }
-  async describeTrails(input: CT.DescribeTrailsRequest = {}, caller?: CallerOptions): Promise<CT.DescribeTrailsResponse> { return this.engine.describeTrails(input, caller); }
-  async listTrails(input: CT.ListTrailsRequest = {}, caller?: CallerOptions): Promise<CT.ListTrailsResponse> { return this.engine.listTrails(input, caller); }
-  async getTrailStatus(input: CT.GetTrailStatusRequest, caller?: CallerOptions): Promise<CT.GetTrailStatusResponse> { return this.engine.getTrailStatus(input, caller); }
-  async startLogging(input: CT.StartLoggingRequest, caller?: CallerOptions): Promise<CT.StartLoggingResponse> { return this.engine.startLogging(input, caller); }
-  async stopLogging(input: CT.StopLoggingRequest, caller?: CallerOptions): Promise<CT.StopLoggingResponse> { return this.engine.stopLogging(input, caller); }
-  async putEventSelectors(input: CT.PutEventSelectorsRequest, caller?: CallerOptions): Promise<CT.PutEventSelectorsResponse> { return this.engine.putEventSelectors(input, caller); }
-  async getEventSelectors(input: CT.GetEventSelectorsRequest, caller?: CallerOptions): Promise<CT.GetEventSelectorsResponse> { return this.engine.getEventSelectors(input, caller); }
-  async putInsightSelectors(input: CT.PutInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.PutInsightSelectorsResponse> { return this.engine.putInsightSelectors(input, caller); }
-  async getInsightSelectors(input: CT.GetInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.GetInsightSelectorsResponse> { return this.engine.getInsightSelectors(input, caller); }
-  async addTags(input: CT.AddTagsRequest, caller?: CallerOptions): Promise<CT.AddTagsResponse> { return this.engine.addTags(input, caller); }
-  async removeTags(input: CT.RemoveTagsRequest, caller?: CallerOptions): Promise<CT.RemoveTagsResponse> { return this.engine.removeTags(input, caller); }
-  async listTags(input: CT.ListTagsRequest, caller?: CallerOptions): Promise<CT.ListTagsResponse> { return this.engine.listTags(input, caller); }
-  async lookupEvents(input: CT.LookupEventsRequest = {}, caller?: CallerOptions): Promise<CT.LookupEventsResponse> { return this.engine.lookupEvents(input, caller); }
-  async listPublicKeys(input: CT.ListPublicKeysRequest = {}, caller?: CallerOptions): Promise<CT.ListPublicKeysResponse> { return this.engine.listPublicKeys(input, caller); }
 }
+
+// An async function: an operation's error becomes a rejection, as from `client.send`.
+defineOperationMethods(LocalTrail.prototype, async (trail, name, input, caller) => trail.engine.run(name, input as never, caller));
 
 /**
  * Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults.

@@ -1,6 +1,6 @@
 // A clock tests drive by hand: time moves only when told, and due timers fire in order as it moves.
 import type { Clock, TimerHandle } from './clock.js';
-import { LocalTrailConfigError } from '../config-error.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
 interface PendingTimer {
   handle: TimerHandle;

@@ -1,5 +1,5 @@
-// CloudTrail's control plane as a LocalTrail offers it: one documented signature per operation (editors show these
-// docs on `trail.createTrail` and the others, which LocalTrail implements).
+// CloudTrail's control plane as a LocalTrail offers it: one documented signature per operation of operations.ts
+// (editors show these docs on `trail.createTrail` …); test/types/control-plane.spec.ts keeps the two in step.
 import type {
   AddTagsRequest,
   AddTagsResponse,
@@ -38,7 +38,7 @@ import type {
   UpdateTrailRequest,
   UpdateTrailResponse,
 } from './control-plane-shapes.js';
-import type { CallerOptions } from './trail-engine.js';
+import type { CallerOptions } from './operations.js';
 
 /**
  * CloudTrail's control-plane operations, lowerCamelCase, with CloudTrail's input and output shapes (without

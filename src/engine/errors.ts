@@ -6,8 +6,9 @@
  * @example
  * try {
  *   await trail.getTrail({ Name: 'nope' });
- * } catch (error) {
- *   if (error instanceof CloudTrailError) console.log(error.code); // 'TrailNotFoundException'
+ * } catch (e) {
+ *   if (e instanceof TrailNotFoundException) console.log(e.message); // Unknown trail: nope for the user: 123456789012
+ *   if (e instanceof CloudTrailError && e.code === 'TrailNotFoundException') console.log('the same test, by code');
  * }
  */
 export class CloudTrailError extends Error {
@@ -67,12 +68,6 @@ export class CloudTrailARNInvalidException extends errorClass('CloudTrailARNInva
  * await trail.createTrail({ Name: 'a1', S3BucketName: 'logs', IsMultiRegionTrail: true, IncludeGlobalServiceEvents: false });
  */
 export class InvalidParameterCombinationException extends errorClass('InvalidParameterCombinationException') {}
-/**
- * A parameter value is not valid.
- * @example
- * error.code === 'InvalidParameterException'
- */
-export class InvalidParameterException extends errorClass('InvalidParameterException') {}
 /**
  * Event selectors are invalid (fields, operators, values or limits).
  * @example

@@ -1,5 +1,5 @@
-// The AWS Organization a LocalTrail can simulate: a management account and its members (facts §5.5).
-import { LocalTrailConfigError } from '../config-error.js';
+// The AWS Organization a LocalTrail can simulate: a management account and its members (cloudtrail-facts §5.5).
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
 /**
  * An organization for organization trails.

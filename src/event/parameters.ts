@@ -1,5 +1,5 @@
 // Converts SDK inputs/outputs into CloudTrail's requestParameters/responseElements: JSON-safe, redacted, capped.
-import type { JsonObject, JsonValue } from './record.js';
+import type { JsonObject, JsonValue } from '../vocabulary/record.js';
 import type { ParameterPlan } from './parameter-plan.js';
 import { ANY_PLAN, lowerCamel, PlanKind } from './parameter-plan.js';
 import { HIDDEN } from './redaction.js';

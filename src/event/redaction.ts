@@ -1,6 +1,6 @@
 // What never reaches a record: the marker, the member names hidden whatever the model says, and user paths.
-import type { CloudTrailRecord, JsonValue } from './record.js';
-import { LocalTrailConfigError } from '../config-error.js';
+import type { CloudTrailRecord, JsonValue } from '../vocabulary/record.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
 /**
  * The marker CloudTrail writes in place of values it hides (sensitive parameters).

@@ -3,8 +3,8 @@
 import { KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPair } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 import type { Clock } from '../clock/clock.js';
-import type { DeliveryPublicKey } from '../delivery/port.js';
-import { LocalTrailConfigError } from '../config-error.js';
+import type { DeliveryPublicKey } from '../engine/delivery-port.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
 /**
  * A private key as a user may supply it: PKCS#8 PEM, a private JWK, or a Node `KeyObject`.

@@ -1,5 +1,5 @@
 // A bounded, oldest-out buffer for the in-memory view of records (maxEvents), counting what it drops.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 
 export class EventRing {
   private items: (CloudTrailRecord | undefined)[];

@@ -1,16 +1,21 @@
-// `localtrail --version` and `-v` print the version package.json declares.
+// `localtrail --version`, `-v` and `-V` print the version package.json declares; the constant stays equal to it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { VERSION } from '../../src/cli/version.js';
 
 const packageVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('localtrail --version', () => {
-  it.each(['--version', '-v'])('%s prints the package version and exits 0', async (flag) => {
+  it('keeps the version constant equal to package.json', () => {
+    expect(VERSION).toBe(packageVersion);
+  });
+
+  it.each(['--version', '-v', '-V'])('%s prints the package version and exits 0', async (flag) => {
     const out: string[] = [];
     const err: string[] = [];
     expect(await runCli([flag], { stdout: (t) => out.push(t), stderr: (t) => err.push(t) })).toBe(0);
-    expect(out).toEqual([packageVersion]);
+    expect(out).toEqual([`localtrail ${packageVersion}`]);
     expect(err).toEqual([]);
   });
 

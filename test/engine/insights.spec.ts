@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 import { TrailEngine } from '../../src/engine/trail-engine.js';
 import { makeRecord, RecordingDelivery } from './helpers.js';
 
@@ -41,7 +41,7 @@ async function baselineThenBurst(s: ReturnType<typeof setup>, burst: number, ove
 
 const insightEvents = (engine: TrailEngine) => engine.lookupEvents({ EventCategory: 'insight' }).Events ?? [];
 
-describe('Insights events (facts §8), localtrail\'s simplified rule', () => {
+describe('Insights events (cloudtrail-facts §8), localtrail\'s simplified rule', () => {
   it('a write burst over the baseline gives a Start/End ApiCallRateInsight pair, delivered and in event history', async () => {
     const s = setup(['ApiCallRateInsight']);
     await baselineThenBurst(s, 30);

@@ -1,9 +1,19 @@
-// Insights events (facts §8), simplified: per-minute API call and error rates against a running baseline.
+// Insights events (cloudtrail-facts §8), simplified: per-minute API call and error rates against a running baseline.
 import type { Clock } from '../../clock/clock.js';
-import type { CloudTrailRecord, JsonObject } from '../../event/record.js';
-import { EVENT_VERSION } from '../../event/record.js';
+import type { CloudTrailRecord, JsonObject } from '../../vocabulary/record.js';
+import { EVENT_VERSION } from '../../vocabulary/record.js';
+import { cloudTrailTime } from '../../vocabulary/time.js';
 
 export type InsightType = 'ApiCallRateInsight' | 'ApiErrorRateInsight';
+
+/** Insights types as bits, so a trail's or a region's set of enabled types is one number. */
+export const CALL_RATE = 1;
+export const ERROR_RATE = 2;
+
+/** The bit of an Insights type. */
+export function insightBit(type: string | undefined): number {
+  return type === 'ApiCallRateInsight' ? CALL_RATE : ERROR_RATE;
+}
 
 /**
  * localtrail's rule (CloudTrail's statistics are not published): a minute is unusual when its count is at least
@@ -12,7 +22,7 @@ export type InsightType = 'ApiCallRateInsight' | 'ApiErrorRateInsight';
  */
 export const MIN_UNUSUAL = 10;
 export const FACTOR = 3;
-/** Baselines cover at most the 7 days before the minute (facts §8). */
+/** Baselines cover at most the 7 days before the minute (cloudtrail-facts §8). */
 export const BASELINE_MINUTES = 7 * 24 * 60;
 const MINUTE = 60_000;
 
@@ -58,7 +68,7 @@ export type EmitInsight = (type: InsightType, record: CloudTrailRecord) => void;
  * Watches the management events of one (account, region) and emits Insights Start/End record pairs.
  * @example
  * const detector = new InsightsDetector('111122223333', 'us-east-1', clock, newId, (type, record) => …);
- * detector.observe(record, true, false);
+ * detector.observe(record, CALL_RATE | ERROR_RATE);
  */
 export class InsightsDetector {
   private readonly series = new Map<string, Series>();
@@ -71,11 +81,11 @@ export class InsightsDetector {
     private readonly emit: EmitInsight,
   ) {}
 
-  /** Counts one management event for the enabled insight types (call rate: writes only; error rate: failures). */
-  observe(record: CloudTrailRecord, callRate: boolean, errorRate: boolean): void {
+  /** Counts one management event for the enabled `types` (bits; call rate: writes only; error rate: failures). */
+  observe(record: CloudTrailRecord, types: number): void {
     const minute = Math.floor(this.clock.now() / MINUTE);
-    if (callRate && record.readOnly === false) this.count('ApiCallRateInsight', record, minute);
-    if (errorRate && record.errorCode !== undefined) this.count('ApiErrorRateInsight', record, minute);
+    if ((types & CALL_RATE) !== 0 && record.readOnly === false) this.count('ApiCallRateInsight', record, minute);
+    if ((types & ERROR_RATE) !== 0 && record.errorCode !== undefined) this.count('ApiErrorRateInsight', record, minute);
   }
 
   /** Closes every minute that has ended (call before reading Insights so quiet periods end incidents). */
@@ -121,7 +131,7 @@ export class InsightsDetector {
       merge(tally, c.tally);
       if (c.minute < first) first = c.minute;
     }
-    // Whole days, at least one (facts §8: the baseline is counted in days).
+    // Whole days, at least one (cloudtrail-cloudtrail-facts §8: the baseline is counted in days).
     const minutes = Math.max(1440, Math.ceil((minute - first) / 1440) * 1440);
     return { average: tally.count / minutes, minutes, tally };
   }
@@ -175,7 +185,7 @@ export class InsightsDetector {
     details['insightContext'] = { statistics, attributions };
     return {
       eventVersion: EVENT_VERSION,
-      eventTime: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      eventTime: cloudTrailTime(time),
       awsRegion: this.region,
       eventID: this.newId(),
       eventType: 'AwsCloudTrailInsight',

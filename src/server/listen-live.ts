@@ -1,0 +1,16 @@
+// `trail.listen()`: a LocalTrail's own engine over HTTP, events appearing on the page as the application records them.
+import type { TrailEngine } from '../engine/trail-engine.js';
+import type { ListenOptions, LocalTrailServer } from './http-server.js';
+import { startServer } from './http-server.js';
+
+/** Serves a live engine; `defaultScope` is the LocalTrail's configured account and region. */
+export function listenLive(engine: TrailEngine, defaultScope: { accountId: string; region: string }, options?: ListenOptions): Promise<LocalTrailServer> {
+  const description = `LocalTrail in process ${process.pid}`;
+  return startServer(
+    {
+      engine,
+      info: () => ({ mode: 'live', description, defaultScope, scopes: engine.historyScopes() }),
+    },
+    options,
+  );
+}
