@@ -5,6 +5,11 @@ import { compileFilter } from '../reader/trail-filter.js';
 import type { GeneratedPolicy } from './policy-builder.js';
 import { PolicyBuilder } from './policy-builder.js';
 
+/**
+ * What the generator counts (see each option).
+ * @example
+ * generatePolicy(trail, { includeFailed: true });
+ */
 export interface PolicyOptions {
   /** Only calls by this principal: a user/role/session ARN, the role ARN for all its sessions, a user, role or session name, an access key id. */
   principal?: string | readonly string[];
@@ -15,10 +20,18 @@ export interface PolicyOptions {
   includeFailed?: boolean;
 }
 
-/** Anything holding records: a LocalTrail (`events()`) or an array. */
+/**
+ * Anything holding records: a LocalTrail (`events()`) or an array.
+ * @example
+ * generatePolicy(trail); generatePolicy(trail.events().slice(-100));
+ */
 export type PolicyInput = Iterable<CloudTrailRecord> | { events(): Iterable<CloudTrailRecord> };
 
-/** The reader filter equivalent to policy options (what `localtrail policy` reads with). */
+/**
+ * The reader filter equivalent to policy options (what `localtrail policy` reads with).
+ * @example
+ * for await (const r of readTrail(source, { filter: policyFilter({ includeFailed: true }) })) builder.add(r);
+ */
 export function policyFilter(options: PolicyOptions = {}): TrailFilter {
   return {
     ...(options.principal !== undefined ? { principal: options.principal } : {}),
