@@ -102,6 +102,8 @@ export type {
   Resource as LookupEventResource,
 } from './engine/control-plane-shapes.js';
 export type { OrganizationConfig } from './engine/organization.js';
+// trail.listen(): CloudTrail's HTTP API and the event-history page over this trail.
+export type { ListenOptions, LocalTrailServer } from './server/http-server.js';
 export { cloudTrailRequestHandler } from './engine/cloudtrail-handler.js';
 export type { CloudTrailHandlerOptions } from './engine/cloudtrail-handler.js';
 export {

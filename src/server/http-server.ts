@@ -10,6 +10,11 @@ import type { PageInfo } from './page-info.js';
 import { servePageAsset } from './page/assets.js';
 import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
+/**
+ * Where `trail.listen()` serves CloudTrail's API and the event-history page.
+ * @example
+ * const server = await trail.listen({ port: 4566, host: '127.0.0.1' });
+ */
 export interface ListenOptions {
   /** TCP port; 0 (the default) picks a free one (read it from the resolved `url`). */
   port?: number;
@@ -22,7 +27,13 @@ export interface ListenOptions {
   maxRequestBytes?: number;
 }
 
-/** A running server. */
+/**
+ * A running server.
+ * @example
+ * const { url, close } = await trail.listen();
+ * const client = new CloudTrailClient({ endpoint: url, region: 'us-east-1' });
+ * await close();
+ */
 export interface LocalTrailServer {
   /** e.g. `http://127.0.0.1:41234`: the AWS CLI's `--endpoint-url`, an SDK client's `endpoint`, the page in a browser. */
   readonly url: string;
