@@ -4,6 +4,7 @@
 export { createLocalTrail, LocalTrail } from './localtrail.js';
 export type { LocalTrailStats } from './localtrail.js';
 export type { ErrorHandler, LocalTrailOptions } from './localtrail-options.js';
+export { LocalTrailConfigError } from './vocabulary/config-error.js';
 
 // Recording (the SDK plugin, smithy style)
 export {
@@ -42,7 +43,67 @@ export { ManualClock } from './clock/manual-clock.js';
 // Trail engine (control-plane errors, caller and organization options)
 export type { CallerOptions } from './engine/operations.js';
 export type { TrailEngineStats } from './engine/trail-engine.js';
+export type { CloudTrailControlPlane } from './engine/control-plane-api.js';
+// CloudTrail's request and response shapes, declared by localtrail (structurally the SDK's; no SDK needed to compile).
+export type {
+  AddTagsRequest,
+  AddTagsResponse,
+  AdvancedEventSelector,
+  AdvancedFieldSelector,
+  CreateTrailRequest,
+  CreateTrailResponse,
+  DataResource,
+  DeleteTrailRequest,
+  DeleteTrailResponse,
+  DescribeTrailsRequest,
+  DescribeTrailsResponse,
+  EventSelector,
+  GetEventSelectorsRequest,
+  GetEventSelectorsResponse,
+  GetInsightSelectorsRequest,
+  GetInsightSelectorsResponse,
+  GetTrailRequest,
+  GetTrailResponse,
+  GetTrailStatusRequest,
+  GetTrailStatusResponse,
+  InsightSelector,
+  InsightType,
+  ListPublicKeysRequest,
+  ListPublicKeysResponse,
+  ListTagsRequest,
+  ListTagsResponse,
+  ListTrailsRequest,
+  ListTrailsResponse,
+  LookupAttribute,
+  LookupAttributeKey,
+  LookupEventsRequest,
+  LookupEventsResponse,
+  PublicKey,
+  PutEventSelectorsRequest,
+  PutEventSelectorsResponse,
+  PutInsightSelectorsRequest,
+  PutInsightSelectorsResponse,
+  ReadWriteType,
+  RemoveTagsRequest,
+  RemoveTagsResponse,
+  ResourceTag,
+  SourceEventCategory,
+  StartLoggingRequest,
+  StartLoggingResponse,
+  StopLoggingRequest,
+  StopLoggingResponse,
+  Tag,
+  Trail,
+  TrailInfo,
+  UpdateTrailRequest,
+  UpdateTrailResponse,
+  Event as LookupEvent,
+  EventCategory as LookupEventCategory,
+  Resource as LookupEventResource,
+} from './engine/control-plane-shapes.js';
 export type { OrganizationConfig } from './engine/organization.js';
+// trail.listen(): CloudTrail's HTTP API and the event-history page over this trail.
+export type { ListenOptions, LocalTrailServer } from './server/http-server.js';
 export { cloudTrailRequestHandler } from './engine/cloudtrail-handler.js';
 export type { CloudTrailHandlerOptions } from './engine/cloudtrail-handler.js';
 export {
@@ -51,6 +112,17 @@ export {
   InsightNotEnabledException,
   InvalidEventCategoryException,
   InvalidEventSelectorsException,
+  InvalidCloudWatchLogsLogGroupArnException,
+  InvalidCloudWatchLogsRoleArnException,
+  InvalidKmsKeyIdException,
+  InvalidS3BucketNameException,
+  InvalidS3PrefixException,
+  InvalidSnsTopicNameException,
+  InvalidTagParameterException,
+  OrganizationsNotInUseException,
+  ResourceNotFoundException,
+  TagsLimitExceededException,
+  UnsupportedOperationException,
   InvalidHomeRegionException,
   InvalidInsightSelectorsException,
   InvalidLookupAttributesException,
@@ -72,6 +144,7 @@ export type { SnapshotOptions, VolatileField } from './testing/snapshot.js';
 // Delivery and integrity. The S3 sink lives in localtrail/sinks/s3 (it needs
 // @aws-sdk/client-s3), the CLI in localtrail/cli.
 export { DeliveryService } from './delivery/delivery-service.js';
+export { DeliveryTimeoutError } from './delivery/sink-attempt.js';
 export type { ChainEnd, DeliveryShutdownResult, UndeliveredObject } from './delivery/delivery-service.js';
 export type { DeliveryOptions } from './delivery/delivery-options.js';
 export type { DeliveryStats } from './delivery/delivery-stats.js';

@@ -7,11 +7,25 @@ import type { DeliveryOptions } from './delivery/delivery-options.js';
 import { validateOrganization } from './engine/organization.js';
 import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
+import { LocalTrailConfigError } from './vocabulary/config-error.js';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './vocabulary/defaults.js';
 
-/** Called with every failure inside localtrail; never with the application's own errors. */
+/**
+ * Called with every failure inside localtrail; never with the application's own errors.
+ * @example
+ * createLocalTrail({ onError: (error, where) => console.warn(`localtrail (${where}):`, error) });
+ */
 export type ErrorHandler = (error: unknown, where: string) => void;
 
+/**
+ * Options of {@link createLocalTrail}; every one is optional.
+ * @example
+ * const trail = createLocalTrail({
+ *   identities: [{ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', userName: 'alice' }],
+ *   redact: ['requestParameters.item.ssn'],
+ *   maxEvents: 1000,
+ * });
+ */
 export interface LocalTrailOptions {
   /** Account used when the credentials carry no `accountId`. Default `123456789012`. */
   accountId?: string;
@@ -71,10 +85,10 @@ export const DEFAULT_MAX_EVENTS = 10_000;
 
 export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): ResolvedLocalTrailOptions {
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
-  if (!/^\d{12}$/.test(accountId)) throw new TypeError(`localtrail: accountId must be 12 digits, got "${accountId}"`);
+  if (!/^\d{12}$/.test(accountId)) throw new LocalTrailConfigError('accountId', `localtrail: accountId must be 12 digits, got "${accountId}"`);
   const maxEvents = wholeNumber('maxEvents', options.maxEvents ?? DEFAULT_MAX_EVENTS);
   if (options.redact !== undefined && !Array.isArray(options.redact)) {
-    throw new TypeError('localtrail: redact must be an array of member paths');
+    throw new LocalTrailConfigError('redact', 'localtrail: redact must be an array of member paths');
   }
   if (options.organization !== undefined) validateOrganization(options.organization);
   return {
@@ -102,6 +116,6 @@ function tableKeysOption(value: unknown): Readonly<Record<string, readonly strin
 }
 
 function wholeNumber(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new TypeError(`localtrail: ${name} must be a whole number >= 0, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < 0) throw new LocalTrailConfigError(name, `localtrail: ${name} must be a whole number >= 0, got ${String(value)}`);
   return value;
 }

@@ -9,7 +9,8 @@ import { getLocalTrailPlugin } from './recorder/middleware.js';
 import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
-import type { CallerOptions, ControlPlaneMethods } from './engine/operations.js';
+import type { CallerOptions } from './engine/operations.js';
+import type { CloudTrailControlPlane } from './engine/control-plane-api.js';
 import { defineOperationMethods } from './engine/operations.js';
 import type { TrailEngineStats } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
@@ -23,7 +24,11 @@ import { listenLive } from './server/listen-live.js';
 import { Lake } from './lake/lake.js';
 import type * as L from './lake/lake-shapes.js';
 
-/** Counters of what happened inside a LocalTrail; nothing is ever dropped silently. */
+/**
+ * Counters of what happened inside a LocalTrail; nothing is ever dropped silently.
+ * @example
+ * const { recorded, errors, droppedFromMemory } = trail.stats();
+ */
 export interface LocalTrailStats {
   /** Records built from SDK calls. */
   recorded: number;
@@ -40,13 +45,14 @@ export interface LocalTrailStats {
 }
 
 /**
- * CloudTrail's control plane on the LocalTrail: `createTrail`, `lookupEvents` … (the rows of src/engine/operations.ts),
- * with @aws-sdk/client-cloudtrail's input and output shapes (without $metadata) and exception names. Async like
- * `client.send`; the last argument is the caller, `{ accountId?, region? }` (default: the options').
+ * CloudTrail's control plane on the LocalTrail: `createTrail`, `lookupEvents` … (the rows of src/engine/operations.ts,
+ * documented one by one in {@link CloudTrailControlPlane}), with CloudTrail's input and output shapes (without
+ * $metadata) and exception names. Async like `client.send`; the last argument is the caller,
+ * `{ accountId?, region? }` (default: the options').
  * @example
  * await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
  */
-export interface LocalTrail extends ControlPlaneMethods<'async'> {}
+export interface LocalTrail extends CloudTrailControlPlane {}
 
 /**
  * An in-process CloudTrail. Create one with {@link createLocalTrail}, add `trail.plugin()` to any SDK v3 client.
@@ -57,6 +63,7 @@ export interface LocalTrail extends ControlPlaneMethods<'async'> {}
  * trail.events()[0].eventName; // 'ListBuckets'
  */
 export class LocalTrail implements RecordSink {
+  /** The options with their defaults filled in. */
   readonly options: ResolvedLocalTrailOptions;
   private readonly ring: EventRing;
   /** @internal The recorder behind `plugin()`; exposed for `localTrailMiddleware(trail)`. */
@@ -118,6 +125,11 @@ export class LocalTrail implements RecordSink {
     return runAsActor(actor, fn);
   }
 
+  /**
+   * Counters: records built, dropped from memory, failures, suppressed calls, engine and delivery figures.
+   * @example
+   * const { recorded, errors } = trail.stats();
+   */
   stats(): LocalTrailStats {
     return { ...this.counters, droppedFromMemory: this.ring.dropped, engine: this.engine.stats(), delivery: { ...this.delivery.stats } };
   }
@@ -213,7 +225,12 @@ export class LocalTrail implements RecordSink {
 // An async function: an operation's error becomes a rejection, as from `client.send`.
 defineOperationMethods(LocalTrail.prototype, async (trail, name, input, caller) => trail.engine.run(name, input as never, caller));
 
-/** Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults. */
+/**
+ * Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults.
+ * @example
+ * const trail = createLocalTrail({ accountId: '111122223333', region: 'eu-west-1' });
+ * client.middlewareStack.use(trail.plugin());
+ */
 export function createLocalTrail(options?: LocalTrailOptions): LocalTrail {
   return new LocalTrail(options);
 }

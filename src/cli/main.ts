@@ -51,7 +51,7 @@ function oneLine(error: unknown): string {
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === '--version' || name === '-V' || name === 'version') {
+  if (name === '--version' || name === '-V' || name === '-v' || name === 'version') {
     io.stdout(`localtrail ${VERSION}`);
     return 0;
   }

@@ -12,7 +12,11 @@ import { newDeliveryStats } from './delivery-stats.js';
 import type { OutgoingObject } from './outbox.js';
 import type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from '../engine/delivery-port.js';
 
-/** An object `shutdown()` could not deliver. */
+/**
+ * An object `shutdown()` could not deliver.
+ * @example
+ * for (const u of (await trail.shutdown()).undelivered) console.error(`${u.bucket}/${u.key}: ${u.error}`);
+ */
 export interface UndeliveredObject {
   kind: 'log' | 'digest';
   bucket: string;
@@ -22,14 +26,22 @@ export interface UndeliveredObject {
   error: string;
 }
 
-/** What `shutdown()` achieved. */
+/**
+ * What `shutdown()` achieved.
+ * @example
+ * const { complete, undelivered } = await trail.shutdown();
+ */
 export interface DeliveryShutdownResult {
   /** True when everything queued reached every sink. */
   complete: boolean;
   undelivered: UndeliveredObject[];
 }
 
-/** The end of one digest chain, to tell the validator where a chain must end. */
+/**
+ * The end of one digest chain, to tell the validator where a chain must end.
+ * @example
+ * const report = await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.delivery.chainEndsDelivered() });
+ */
 export interface ChainEnd {
   bucket: string;
   key: string;

@@ -1,7 +1,11 @@
 // One attempt to hand an object to a sink, bounded by a timeout on the injectable clock.
 import type { DeliveryObject, DeliverySink } from './sink.js';
 
-/** Raised when a sink neither resolves nor rejects within `exportTimeoutMillis`. */
+/**
+ * Raised when a sink neither resolves nor rejects within `exportTimeoutMillis`.
+ * @example
+ * createLocalTrail({ onError: (e) => { if (e instanceof DeliveryTimeoutError) console.warn(e.code, e.message); } });
+ */
 export class DeliveryTimeoutError extends Error {
   override readonly name = 'DeliveryTimeoutError';
   readonly code = 'DELIVERY_TIMEOUT';

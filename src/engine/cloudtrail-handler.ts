@@ -61,6 +61,11 @@ function signingScope(request: HttpRequest): { region?: string; accessKeyId?: st
   return host ? { region: host[1]! } : {};
 }
 
+/**
+ * Options of {@link cloudTrailRequestHandler}.
+ * @example
+ * cloudTrailRequestHandler(trail.engine, { accountFor: (keyId) => (keyId === 'AKIAOTHER' ? '444455556666' : undefined) });
+ */
 export interface CloudTrailHandlerOptions {
   /** The calling account for an access key id (default: the engine's default account). */
   accountFor?: (accessKeyId: string | undefined) => string | undefined;

@@ -2,7 +2,11 @@
 // The engine calls these; it never sees sinks, files or keys.
 import type { CloudTrailRecord } from '../vocabulary/record.js';
 
-/** What delivery needs to know of a trail; the engine passes a fresh snapshot with every call. */
+/**
+ * What delivery needs to know of a trail; the engine passes a fresh snapshot with every call.
+ * @example
+ * const port: DeliveryPort = trail.delivery; // hands DeliveryTrail snapshots to delivery
+ */
 export interface DeliveryTrail {
   name: string;
   /** `arn:aws:cloudtrail:<homeRegion>:<acct>:trail/<name>`; the stable identity of the trail across updates. */
@@ -21,7 +25,11 @@ export interface DeliveryTrail {
   logFileValidationEnabled: boolean;
 }
 
-/** Where one routed event goes: a trail, the region folder (the event's region) and the account folder. */
+/**
+ * Where one routed event goes: a trail, the region folder (the event's region) and the account folder.
+ * @example
+ * trail.delivery.enqueue({ trail: deliveryTrail, region: 'eu-west-1', accountId: '111122223333' }, record);
+ */
 export interface DeliveryRoute {
   trail: DeliveryTrail;
   /** Region the event happened in (`awsRegion`), which is the log file's region folder. */
@@ -30,7 +38,11 @@ export interface DeliveryRoute {
   accountId: string;
 }
 
-/** Delivery status of a trail as GetTrailStatus reports it (epoch ms times; undefined = never). */
+/**
+ * Delivery status of a trail as GetTrailStatus reports it (epoch ms times; undefined = never).
+ * @example
+ * const { latestDeliveryTime } = trail.delivery.status(trailArn);
+ */
 export interface DeliveryStatus {
   latestDeliveryTime?: number;
   latestDeliveryError?: string;
@@ -40,7 +52,11 @@ export interface DeliveryStatus {
   latestNotificationError?: string;
 }
 
-/** A public key as ListPublicKeys returns it. */
+/**
+ * A public key as ListPublicKeys returns it.
+ * @example
+ * const keys: DeliveryPublicKey[] = trail.delivery.listPublicKeys('us-east-1', 0, Date.now());
+ */
 export interface DeliveryPublicKey {
   /** DER-encoded PKCS#1 RSAPublicKey. */
   value: Uint8Array;
@@ -53,6 +69,8 @@ export interface DeliveryPublicKey {
 /**
  * Implemented by delivery, called by the engine. Every method is synchronous and must not throw: delivery queues
  * the work and reports failures through its own status and the LocalTrail's onError.
+ * @example
+ * const port: DeliveryPort = trail.delivery;
  */
 export interface DeliveryPort {
   /** Queue a record for a trail's log file in a region. Called on the hot path: O(1), no I/O. */

@@ -1,5 +1,5 @@
 // ListPublicKeys: the digest-signing keys delivery used in the caller's region.
-import type { ListPublicKeysRequest, ListPublicKeysResponse } from '@aws-sdk/client-cloudtrail';
+import type { ListPublicKeysRequest, ListPublicKeysResponse } from './control-plane-shapes.js';
 import type { Clock } from '../clock/clock.js';
 import type { DeliveryPort } from './delivery-port.js';
 import { InvalidTimeRangeException } from './errors.js';

@@ -1,14 +1,18 @@
 // CloudTrail's control plane, declared once: one row per operation (its name, its request and response shapes from
-// @aws-sdk/client-cloudtrail, the code that runs it). The rows give the TrailEngine and the LocalTrail their methods
+// control-plane-shapes.ts, localtrail's own copy of CloudTrail's, the code that runs it). The rows give the TrailEngine and the LocalTrail their methods
 // (`createTrail` …) and the awsJson wire handler its targets. A new operation is one row plus its implementation.
-import type * as CT from '@aws-sdk/client-cloudtrail';
+import type * as CT from './control-plane-shapes.js';
 import type { HistoryControl } from './history/history-control.js';
 import type { KeyControl } from './key-control.js';
 import type { SelectorControl } from './selector-control.js';
 import type { TrailControl } from './trail-control.js';
 import type { Caller } from './trail-registry.js';
 
-/** The account and region a control-plane call is made as; each defaults to the engine's. */
+/**
+ * The account and region a control-plane call is made as; each defaults to the engine's.
+ * @example
+ * await trail.createTrail({ Name: 'x', S3BucketName: 'logs' }, { accountId: '444455556666', region: 'eu-west-1' });
+ */
 export interface CallerOptions {
   accountId?: string;
   region?: string;

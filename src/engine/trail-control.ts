@@ -18,7 +18,7 @@ import type {
   StopLoggingResponse,
   UpdateTrailRequest,
   UpdateTrailResponse,
-} from '@aws-sdk/client-cloudtrail';
+} from './control-plane-shapes.js';
 import type { Clock } from '../clock/clock.js';
 import type { DeliveryPort } from './delivery-port.js';
 import {

@@ -41,7 +41,11 @@ export interface TrailEngineOptions {
   maxHistoryEvents?: number;
 }
 
-/** Counters of the engine. */
+/**
+ * Counters of the engine.
+ * @example
+ * const { accepted, routed, historyDropped } = trail.stats().engine;
+ */
 export interface TrailEngineStats {
   accepted: number;
   /** (trail, region, account) deliveries handed to delivery. */

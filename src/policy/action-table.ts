@@ -19,7 +19,12 @@ export const SERVICE_ACTIONS: readonly ServiceActions[] = [
 
 const BY_SOURCE = new Map(SERVICE_ACTIONS.map((s) => [s.eventSource, s]));
 
-/** One permission a call needed: an action on resources (`*` when the action has no resource-level permissions). */
+/**
+ * One permission a call needed: an action on resources (`*` when the action has no resource-level permissions).
+ * @example
+ * const found = permissionsFor(record);
+ * if (found.kind === 'mapped') for (const p of found.permissions) console.log(p.action, p.resources);
+ */
 export interface CallPermission {
   action: string;
   resources: string[];
@@ -27,6 +32,11 @@ export interface CallPermission {
   resolved: boolean;
 }
 
+/**
+ * The permissions one recorded call needed: mapped, none needed, or a call the table does not know.
+ * @example
+ * if (permissionsFor(record).kind === 'unmapped') console.warn(`no mapping for ${record.eventName}`);
+ */
 export type CallPermissions = { kind: 'mapped'; permissions: CallPermission[] } | { kind: 'none' } | { kind: 'unmapped' };
 
 /** `Action@kind` or `prefix:Action@kind` → the full action name and the kind. */

@@ -5,6 +5,11 @@ import type { CallCount, GeneratedPolicy, NeededPermission } from './policy-buil
 import type { PolicyDocument, PolicyStatement } from './policy-document.js';
 import { asList } from './policy-document.js';
 
+/**
+ * What a policy misses and what it grants that no call used.
+ * @example
+ * const { missing, unused } = checkPolicy(generatePolicy(trail), policyJson);
+ */
 export interface PolicyCheck {
   /** Needed but not allowed (or explicitly denied). */
   missing: NeededPermission[];
@@ -41,6 +46,7 @@ function grants(statement: Compiled, action: string, resource: string): boolean 
 }
 
 /**
+ * Compares what the recorded calls needed with a policy document: what it misses, and what it grants unused.
  * @example
  * const { missing, unused } = checkPolicy(generatePolicy(trail), JSON.parse(readFileSync('policy.json', 'utf8')));
  */

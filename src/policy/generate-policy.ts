@@ -5,6 +5,11 @@ import { compileFilter } from '../reader/trail-filter.js';
 import type { GeneratedPolicy } from './policy-builder.js';
 import { PolicyBuilder } from './policy-builder.js';
 
+/**
+ * What the generator counts (see each option).
+ * @example
+ * generatePolicy(trail, { includeFailed: true });
+ */
 export interface PolicyOptions {
   /** Only calls by this principal: a user/role/session ARN, the role ARN for all its sessions, a user, role or session name, an access key id. */
   principal?: string | readonly string[];
@@ -15,7 +20,11 @@ export interface PolicyOptions {
   includeFailed?: boolean;
 }
 
-/** Anything holding records: a LocalTrail (`events()`) or an array. */
+/**
+ * Anything holding records: a LocalTrail (`events()`) or an array.
+ * @example
+ * generatePolicy(trail); generatePolicy(trail.events().slice(-100));
+ */
 export type PolicyInput = Iterable<CloudTrailRecord> | { events(): Iterable<CloudTrailRecord> };
 
 /**

@@ -5,21 +5,33 @@ import { permissionsFor } from './action-table.js';
 import { iamGlobMatches } from './iam-glob.js';
 import type { PolicyDocument, PolicyStatement } from './policy-document.js';
 
-/** Calls of one eventName. */
+/**
+ * Calls of one eventName.
+ * @example
+ * for (const { eventSource, eventName, calls } of generatePolicy(trail).unmapped) console.warn(eventSource, eventName, calls);
+ */
 export interface CallCount {
   eventSource: string;
   eventName: string;
   calls: number;
 }
 
-/** One action on one resource, and how many calls needed it. */
+/**
+ * One action on one resource, and how many calls needed it.
+ * @example
+ * for (const p of generatePolicy(trail).permissions) console.log(p.action, p.resource, p.calls);
+ */
 export interface NeededPermission {
   action: string;
   resource: string;
   calls: number;
 }
 
-/** What the generator found. */
+/**
+ * What the generator found.
+ * @example
+ * const { policy, permissions, unmapped } = generatePolicy(trail);
+ */
 export interface GeneratedPolicy {
   policy: PolicyDocument;
   /** Every action × resource the calls needed, before grouping and wildcards (what `checkPolicy` tests). */
@@ -38,6 +50,7 @@ export interface GeneratedPolicy {
 const MAX_OBJECTS_PER_BUCKET = 5;
 
 /**
+ * Builds the least-privilege IAM policy record by record, for reads too large to hold (the CLI streams into it).
  * @example
  * const builder = new PolicyBuilder();
  * for (const record of trail.events()) builder.add(record);

@@ -1,6 +1,10 @@
 // The IAM policy document shapes the generator writes and the checker reads.
 
-/** One statement. `Action`/`Resource` are a string when single, as IAM writes them. */
+/**
+ * One statement. `Action`/`Resource` are a string when single, as IAM writes them.
+ * @example
+ * const s: PolicyStatement = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::logs/*' };
+ */
 export interface PolicyStatement {
   Sid?: string;
   Effect: 'Allow' | 'Deny';
@@ -9,7 +13,11 @@ export interface PolicyStatement {
   Condition?: Record<string, unknown>;
 }
 
-/** `{"Version":"2012-10-17","Statement":[…]}` */
+/**
+ * `{"Version":"2012-10-17","Statement":[…]}`
+ * @example
+ * const doc: PolicyDocument = generatePolicy(trail).policy;
+ */
 export interface PolicyDocument {
   Version: '2012-10-17';
   Statement: PolicyStatement[];

@@ -10,6 +10,7 @@ const SKIPPED_FOLDERS = new Set(['CloudTrail-Digest', '_localtrail-public-keys']
 const METADATA_SUFFIX = '.metadata.json';
 
 /**
+ * The log files under a folder a FilesystemSink (or `aws s3 sync` of a trail bucket) wrote, read from disk.
  * @example
  * const source = folderLogSource('./.localtrail');
  * for await (const record of readTrail(source, { filter: { eventName: 'PutObject' } })) console.log(record.eventTime);

@@ -1,6 +1,10 @@
 // Where the reader finds log files: a listing of keys and the bytes of one key. Folder and S3 implementations.
 
-/** One listed object. */
+/**
+ * One listed object.
+ * @example
+ * for await (const { key, size } of source.list()) console.log(key, size);
+ */
 export interface ListedObject {
   key: string;
   /** Size in bytes, when the listing knows it (a file that changed size is read again in follow mode). */
@@ -23,6 +27,11 @@ export interface LogSource {
   read(key: string): Promise<Uint8Array>;
 }
 
+/**
+ * Why a read could not start: no such folder or bucket, unreadable, no @aws-sdk/client-s3, or a bad filter.
+ * @example
+ * if (error instanceof ReaderError && error.code === 'SOURCE_NOT_FOUND') console.error('no trail there yet');
+ */
 export type ReaderErrorCode = 'SOURCE_NOT_FOUND' | 'SOURCE_UNREADABLE' | 'S3_CLIENT_MISSING' | 'INVALID_FILTER';
 
 /**

@@ -13,12 +13,21 @@ import { s3LogSource } from './s3-log-source.js';
 import type { CompiledFilter, TrailFilter } from './trail-filter.js';
 import { compileFilter, eventTimeOf } from './trail-filter.js';
 
-/** A file that could not be read, and why (`invalid format: not a gzip file`, `could not read: EACCES …`). */
+/**
+ * A file that could not be read, and why (`invalid format: not a gzip file`, `could not read: EACCES …`).
+ * @example
+ * for (const s of reader.skipped) console.error(`${s.key}: ${s.reason}`);
+ */
 export interface SkippedLogFile {
   key: string;
   reason: string;
 }
 
+/**
+ * How `follow` waits for new log files (`localtrail tail`).
+ * @example
+ * for await (const r of readTrail(source, { follow: { backlog: 10, intervalMs: 500 } })) console.log(r.eventName);
+ */
 export interface FollowOptions {
   /** How often to list the source for new files. Default 1 s for a folder, 10 s for S3. */
   intervalMs?: number;
@@ -26,6 +35,11 @@ export interface FollowOptions {
   backlog?: number;
 }
 
+/**
+ * How to read a trail: which records (`filter`) and where from.
+ * @example
+ * readTrail(folderLogSource('./.localtrail'), { filter: { eventName: 'PutObject', errors: true } });
+ */
 export interface ReadTrailOptions {
   filter?: TrailFilter;
   /** Stop after this many records. */
@@ -47,7 +61,11 @@ export interface ReadTrailOptions {
   endpoint?: string;
 }
 
-/** Counters of one read, updated as it goes. */
+/**
+ * Counters of one read, updated as it goes.
+ * @example
+ * const { filesRead, recordsMatched } = reader.stats;
+ */
 export interface TrailReadStats {
   /** Log, Insights and other `.json.gz` files found. */
   filesListed: number;
@@ -60,7 +78,12 @@ export interface TrailReadStats {
   recordsMatched: number;
 }
 
-/** An async iterable of records with what the read skipped; each iteration reads afresh. */
+/**
+ * An async iterable of records with what the read skipped; each iteration reads afresh.
+ * @example
+ * const reader = readTrail(folderLogSource('./.localtrail'));
+ * for await (const record of reader) console.log(record.eventName);
+ */
 export interface TrailReader extends AsyncIterable<CloudTrailRecord> {
   readonly source: LogSource;
   /** Files skipped so far in the current (or last) iteration. */

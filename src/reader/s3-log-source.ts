@@ -7,11 +7,18 @@ import { ReaderError } from './log-source.js';
 /**
  * The part of an `S3Client` the reader uses. Pass your own client (its region, credentials and endpoint decide
  * where it reads); the reader sends only `ListObjectsV2` and `GetObject`, never recorded by a LocalTrail plugin.
+ * @example
+ * s3LogSource({ bucket: 'audit-logs', client: new S3Client({ region: 'eu-west-1' }) });
  */
 export interface S3ClientLike {
   send(command: object): Promise<unknown>;
 }
 
+/**
+ * Where in S3 the log files are, and the client that reads them.
+ * @example
+ * const options: S3LogSourceOptions = { bucket: 'audit-logs', prefix: 'AWSLogs/111122223333/', client: new S3Client({}) };
+ */
 export interface S3LogSourceOptions {
   bucket: string;
   /** Key prefix, e.g. `AWSLogs/111122223333/CloudTrail/eu-west-1/2026/03/`. */
@@ -46,6 +53,7 @@ function loadS3(): Promise<S3Module> {
 }
 
 /**
+ * The log files under a bucket and prefix, read with your own S3Client (`@aws-sdk/client-s3`, loaded on first use).
  * @example
  * const source = s3LogSource({ bucket: 'audit-logs', prefix: 'AWSLogs/111122223333/', client: new S3Client({}) });
  * for await (const record of readTrail(source, { filter: { errors: true } })) console.log(record.errorCode);

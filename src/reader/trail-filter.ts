@@ -5,16 +5,26 @@ import type { CloudTrailRecord } from '../vocabulary/record.js';
 import type { LogObject } from './log-object.js';
 import { ReaderError } from './log-source.js';
 
-/** `management`, `data`, `insight` or `networkactivity` (case-insensitive), as `eventCategory`. */
+/**
+ * `management`, `data`, `insight` or `networkactivity` (case-insensitive), as `eventCategory`.
+ * @example
+ * const filter: TrailFilter = { category: 'data' };
+ */
 export type TrailCategory = 'management' | 'data' | 'insight' | 'networkactivity';
 
-/** One value, or several of which any may match. */
+/**
+ * One value, or several of which any may match.
+ * @example
+ * const filter: TrailFilter = { eventName: ['PutObject', 'DeleteObject'] };
+ */
 export type OneOrMore<T> = T | readonly T[];
 
 /**
  * What to read. Every given criterion must hold (AND); a list of values for one criterion matches any of them (OR).
  * String attributes compare exactly, as LookupEvents does; `eventName` and `eventSource` of an Insights record are
  * those it is about (`insightDetails`).
+ * @example
+ * const filter: TrailFilter = { eventSource: 's3.amazonaws.com', errors: true };
  */
 export interface TrailFilter {
   eventId?: OneOrMore<string>;

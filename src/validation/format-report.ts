@@ -44,6 +44,7 @@ export function splitValidationOutput(text: string): { stdout: string; stderr: s
 }
 
 /**
+ * The report as text, line for line as `aws cloudtrail validate-logs` prints it (`verbose` lists valid files too).
  * @example
  * console.log(formatValidationReport(await validateLogs({ source: folderSource('.localtrail') }), { verbose: true }));
  */

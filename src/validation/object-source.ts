@@ -6,11 +6,21 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { MemorySink } from '../delivery/sinks/memory-sink.js';
 import { METADATA_SUFFIX, objectPath, PUBLIC_KEYS_FOLDER } from '../vocabulary/folder-layout.js';
 
+/**
+ * Where an object is: bucket and key.
+ * @example
+ * const { bucket, key }: ObjectLocation = report.logFiles[0]!;
+ */
 export interface ObjectLocation {
   bucket: string;
   key: string;
 }
 
+/**
+ * An object an {@link ObjectSource} read: its bytes and user metadata.
+ * @example
+ * const source: ObjectSource = { description: 'mine', list: async () => [], get: async (): Promise<FetchedObject | undefined> => undefined, publicKeys: async () => [] };
+ */
 export interface FetchedObject {
   body: Uint8Array;
   /** User metadata; `undefined` when the metadata itself could not be read. */
@@ -19,7 +29,12 @@ export interface FetchedObject {
   readError?: string;
 }
 
-/** A public key the validator trusts. */
+/**
+ * A public key the validator trusts.
+ * @example
+ * const publicKeys = (await trail.listPublicKeys()).PublicKeyList!.map((k) => ({ value: k.Value! }));
+ * await validateLogs({ source, publicKeys });
+ */
 export interface ValidationPublicKey {
   /** DER PKCS#1 RSAPublicKey, as ListPublicKeys returns it. */
   value: Uint8Array;

@@ -9,10 +9,20 @@ import type { CheckedDigest, TrustedKey } from './check-digest.js';
 import { checkDigest } from './check-digest.js';
 import type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey } from './object-source.js';
 import { gunzipAndHash } from './read-gzip-json.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
+/**
+ * A file's verdict: `valid`, `invalid` (see `reason`) or `not-found`.
+ * @example
+ * const invalid = report.logFiles.filter((f) => f.status === 'invalid');
+ */
 export type VerdictStatus = 'valid' | 'invalid' | 'not-found';
 
-/** The verdict on one digest or log file. */
+/**
+ * The verdict on one digest or log file.
+ * @example
+ * for (const f of report.digests) if (f.status !== 'valid') console.error(f.key, f.status, f.reason);
+ */
 export interface FileVerdict extends ObjectLocation {
   kind: 'digest' | 'log';
   status: VerdictStatus;
@@ -20,7 +30,11 @@ export interface FileVerdict extends ObjectLocation {
   reason?: string;
 }
 
-/** Two digests of a chain with no link between them (logging stopped, validation off): not a failure. */
+/**
+ * Two digests of a chain with no link between them (logging stopped, validation off): not a failure.
+ * @example
+ * for (const gap of report.gaps) console.log(`no digests between ${gap.olderEnd} and ${gap.newerStart}`);
+ */
 export interface ChainGap {
   olderEnd: string;
   newerStart: string;
@@ -48,6 +62,11 @@ export interface ChainReport {
   logFiles: { valid: number; total: number };
 }
 
+/** * What {@link validateLogs} found: a verdict per digest and log file, the chain gaps, and `ok` when all are valid.
+ * @example
+ * const report: ValidationReport = await validateLogs({ source: folderSource('./.localtrail') });
+ * if (!report.ok) process.exitCode = 1;
+ */
 export interface ValidationReport {
   source: string;
   /** The trail the report is limited to, when one was given. */
@@ -64,6 +83,11 @@ export interface ValidationReport {
   ok: boolean;
 }
 
+/**
+ * Options of {@link validateLogs}: where the files are, which keys to trust, which trail and time range.
+ * @example
+ * await validateLogs({ source: folderSource('./.localtrail'), trailArn: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/audit', startTime: Date.now() - 86_400_000 });
+ */
 export interface ValidateLogsOptions {
   source: ObjectSource;
   /** Trusted public keys (e.g. from `listPublicKeys`). Default: the keys stored with the objects. */
@@ -357,7 +381,7 @@ function trustedKeys(list: ValidationPublicKey[]): Map<string, TrustedKey> {
 
 function parseTrailArn(arn: string): { name: string; homeRegion: string } {
   const m = /^arn:[^:]+:cloudtrail:([^:]+):\d{12}:trail\/(.+)$/.exec(arn);
-  if (!m) throw new TypeError(`localtrail: not a trail ARN: ${arn}`);
+  if (!m) throw new LocalTrailConfigError('trailArn', `localtrail: not a trail ARN: ${arn}`);
   return { homeRegion: m[1]!, name: m[2]! };
 }
 

@@ -87,6 +87,7 @@ const LOG_KEY =
   /^(?:(.+)\/)?AWSLogs\/(?:(o-[a-z0-9]{10,32})\/)?(\d{12})\/CloudTrail\/([a-z0-9-]+)\/\d{4}\/\d{2}\/\d{2}\/\3_CloudTrail_\4_(\d{8}T\d{4}Z)_[A-Za-z0-9]{16}\.json\.gz$/;
 
 /**
+ * Reads account, region and delivery minute back from a log file key; `undefined` for any other key.
  * @example
  * parseLogFileKey('AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz')
  * // { accountId: '111122223333', region: 'us-east-2', minuteStamp: '20150801T0210Z', deliveredMinute: 1438395000000 }
@@ -111,6 +112,7 @@ const DIGEST_KEY =
   /^(?:(.+)\/)?AWSLogs\/(?:(o-[a-z0-9]{10,32})\/)?(\d{12})\/CloudTrail-Digest\/([a-z0-9-]+)\/\d{4}\/\d{2}\/\d{2}\/\3_CloudTrail-Digest_\4_(.+)_([a-z]{2}(?:-[a-z]+)+-\d+)_(\d{8}T\d{6}Z)\.json\.gz$/;
 
 /**
+ * Reads account, region, trail, home region and end time back from a digest file key; `undefined` for any other key.
  * @example
  * parseDigestKey(digestKey)?.trailName // 'mytrail'
  */

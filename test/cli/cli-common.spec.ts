@@ -1,7 +1,6 @@
 // What every command shares: --help and --version (exit 0), unknown commands and options (one line, exit 2), colour
 // only on a terminal without NO_COLOR, and — run as a real process — one-line errors, never a stack trace.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { colorAllowed } from '../../src/cli/io.js';
@@ -30,10 +29,6 @@ describe('every command', () => {
     const version = capture();
     expect(await runCli(['--version'], version.io)).toBe(0);
     expect(version.out).toEqual([`localtrail ${VERSION}`]);
-  });
-
-  it('keeps the version equal to package.json', () => {
-    expect(VERSION).toBe((JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version);
   });
 
   it('answers an unknown command or option with one line and exit 2', async () => {

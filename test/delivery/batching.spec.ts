@@ -167,8 +167,8 @@ describe('sink hooks', () => {
 
   it('rejects bad options with clear messages', () => {
     const ctx = { clock: new ManualClock(T0), onError: () => {} };
-    expect(() => new DeliveryService({ maxQueueSize: 0 }, ctx)).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: delivery.maxQueueSize must be a number > 0, got 0]`);
-    expect(() => new DeliveryService({ maxQueueSize: 10, maxExportBatchSize: 20 }, ctx)).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: delivery.maxExportBatchSize must not be greater than delivery.maxQueueSize]`);
-    expect(() => new DeliveryService({ sinks: [{} as never] }, ctx)).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: every delivery sink needs a put(object) method]`);
+    expect(() => new DeliveryService({ maxQueueSize: 0 }, ctx)).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: delivery.maxQueueSize must be a number > 0, got 0]`);
+    expect(() => new DeliveryService({ maxQueueSize: 10, maxExportBatchSize: 20 }, ctx)).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: delivery.maxExportBatchSize must not be greater than delivery.maxQueueSize]`);
+    expect(() => new DeliveryService({ sinks: [{} as never] }, ctx)).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: every delivery sink needs a put(object) method]`);
   });
 });

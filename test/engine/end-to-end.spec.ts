@@ -130,6 +130,6 @@ describe('the organization option', () => {
     [{ id: 'o-exampleorg1', managementAccountId: '123', memberAccountIds: [] }, 'localtrail: organization.managementAccountId must be 12 digits, got "123"'],
     [{ id: 'o-exampleorg1', managementAccountId: MGMT, memberAccountIds: ['x'] }, 'localtrail: organization.memberAccountIds must be 12-digit ids, got "x"'],
   ])('rejects %o at construction', (organization, message) => {
-    expect(() => createLocalTrail({ organization })).toThrow(new TypeError(message));
+    expect(() => createLocalTrail({ organization })).toThrow(expect.objectContaining({ name: 'LocalTrailConfigError', code: 'LOCALTRAIL_INVALID_OPTION', message }));
   });
 });

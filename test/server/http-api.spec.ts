@@ -173,6 +173,7 @@ describe('protocol errors, never a crash', () => {
   it('rejects options it cannot honour before listening', async () => {
     const trail = createLocalTrail();
     await expect(trail.listen({ port: 70000 })).rejects.toThrow('port must be 0 to 65535');
+    await expect(trail.listen({ port: 70000 })).rejects.toMatchObject({ code: 'LOCALTRAIL_INVALID_OPTION', option: 'listen.port' });
     await expect(trail.listen({ maxRequestBytes: 0 })).rejects.toThrow('maxRequestBytes must be a positive integer');
   });
 });

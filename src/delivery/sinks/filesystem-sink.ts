@@ -6,7 +6,12 @@ import { dirname, join, resolve } from 'node:path';
 import { METADATA_SUFFIX, objectPath, PUBLIC_KEYS_FOLDER } from '../../vocabulary/folder-layout.js';
 import type { DeliveryObject, DeliverySink, PublishedPublicKey } from '../sink.js';
 
-/** The file operations the sink uses; replaceable to test crash safety. */
+/**
+ * The file operations the sink uses; replaceable to test crash safety.
+ * @example
+ * import { promises as fs } from 'node:fs';
+ * new FilesystemSink({ root: './.localtrail', fs: { mkdir: fs.mkdir, writeFile: fs.writeFile, rename: fs.rename, rm: fs.rm } });
+ */
 export interface SinkFileSystem {
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
@@ -14,6 +19,11 @@ export interface SinkFileSystem {
   rm(path: string, options: { force: true }): Promise<void>;
 }
 
+/**
+ * Options of {@link FilesystemSink}.
+ * @example
+ * new FilesystemSink({ root: './.localtrail', name: 'local-folder' });
+ */
 export interface FilesystemSinkOptions {
   /** Root folder; each bucket is a folder in it. */
   root: string;
@@ -23,6 +33,7 @@ export interface FilesystemSinkOptions {
 }
 
 /**
+ * Writes objects into a folder in S3's key layout (`<root>/<bucket>/<key>`), atomically, with metadata beside each object and public keys as PEM, for `localtrail validate`.
  * @example
  * const sink = new FilesystemSink({ root: './.localtrail' });
  * // ./.localtrail/my-bucket/AWSLogs/123456789012/CloudTrail/us-east-1/2026/01/01/…json.gz

@@ -1,5 +1,5 @@
 // LookupEvents for a caller: the history of the caller's (account, region), brought up to date, then queried.
-import type { LookupEventsRequest, LookupEventsResponse } from '@aws-sdk/client-cloudtrail';
+import type { LookupEventsRequest, LookupEventsResponse } from '../control-plane-shapes.js';
 import type { Clock } from '../../clock/clock.js';
 import type { RegionStates } from '../region-state.js';
 import type { Caller } from '../trail-registry.js';

@@ -1,5 +1,5 @@
 // The eight LookupEvents attributes (cloudtrail-facts §9) as read from a record, and the Event shape LookupEvents returns.
-import type { Event, LookupAttributeKey, Resource } from '@aws-sdk/client-cloudtrail';
+import type { Event, LookupAttributeKey, Resource } from '../control-plane-shapes.js';
 import type { CloudTrailRecord, CloudTrailResource } from '../../vocabulary/record.js';
 
 export const LOOKUP_ATTRIBUTE_KEYS = [

@@ -1,5 +1,5 @@
 // LookupEvents over an EventHistory (cloudtrail-facts §9): input validation, NextToken, newest-first pages.
-import type { LookupEventsRequest, LookupEventsResponse } from '@aws-sdk/client-cloudtrail';
+import type { LookupEventsRequest, LookupEventsResponse } from '../control-plane-shapes.js';
 import {
   InvalidEventCategoryException,
   InvalidLookupAttributesException,
