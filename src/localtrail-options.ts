@@ -9,6 +9,7 @@ import type { Authorize } from './engine/authorize.js';
 import { validateOrganization } from './engine/organization.js';
 import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './vocabulary/defaults.js';
 
 /** Called with every failure inside localtrail; never with the application's own errors. */
 export type ErrorHandler = (error: unknown, where: string) => void;
@@ -24,13 +25,14 @@ export interface LocalTrailOptions {
   clock?: Clock;
   /** Failures inside localtrail go here (and to `stats().errors`). Default: ignore. */
   onError?: ErrorHandler;
-  /** Extra input/output member paths to redact, e.g. `['requestParameters.item.ssn', 'password']`. */
+  /** Extra input/output member paths to redact, e.g. `['requestParameters.key.ssn', 'password']`. */
   redact?: string[];
   /** Size of the in-memory ring behind `events()`. Older records are dropped and counted. Default 10,000. */
   maxEvents?: number;
   /**
    * Event history (LookupEvents) kept per (account, region); older events are dropped and counted. Default 10,000:
-   * an in-process history is memory the application pays for (records are ~2 KB each).
+   * an in-process history is memory the application pays for (a retained record is about 420 bytes, see
+   * docs/architecture.md).
    */
   maxHistoryEvents?: number;
   /** Maps access key ids to the IAM user or role they belong to, for `userIdentity`. */
@@ -53,6 +55,12 @@ export interface LocalTrailOptions {
   authorize?: Authorize;
   /** Record CloudTrail's own API calls (createTrail, stopLogging …) as cloudtrail.amazonaws.com events. Default true. */
   controlPlaneEvents?: boolean;
+  /**
+   * The key attribute names of DynamoDB tables (`{ Music: ['Artist', 'SongTitle'] }`), so PutItem records carry
+   * `key` as CloudTrail's do. Tables this trail sees created or described (CreateTable, DescribeTable) are learned
+   * without it. Default: none.
+   */
+  dynamoDbTableKeys?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ResolvedLocalTrailOptions {
@@ -72,10 +80,9 @@ export interface ResolvedLocalTrailOptions {
   insights?: InsightsOptions;
   authorize?: Authorize;
   controlPlaneEvents: boolean;
+  dynamoDbTableKeys: Readonly<Record<string, readonly string[]>>;
 }
 
-export const DEFAULT_ACCOUNT_ID = '123456789012';
-export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_MAX_EVENTS = 10_000;
 
 export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): ResolvedLocalTrailOptions {
@@ -101,12 +108,21 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
     maxEvents,
     maxHistoryEvents: wholeNumber('maxHistoryEvents', options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS),
     identities: options.identities ?? [],
+    dynamoDbTableKeys: tableKeysOption(options.dynamoDbTableKeys),
   };
 }
 
 function checkAuthorize(authorize: Authorize): Authorize {
   if (typeof authorize !== 'function') throw new TypeError('localtrail: authorize must be a function (caller, action, resource) => boolean');
   return authorize;
+}
+
+function tableKeysOption(value: unknown): Readonly<Record<string, readonly string[]>> {
+  if (value === undefined) return {};
+  const valid =
+    typeof value === 'object' && value !== null && Object.values(value).every((names) => Array.isArray(names) && names.every((n) => typeof n === 'string'));
+  if (!valid) throw new TypeError('localtrail: dynamoDbTableKeys must map table names to arrays of key attribute names');
+  return value as Readonly<Record<string, readonly string[]>>;
 }
 
 function wholeNumber(name: string, value: number): number {

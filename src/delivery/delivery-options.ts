@@ -1,6 +1,8 @@
 // Delivery options (OpenTelemetry BatchSpanProcessor names and semantics where they apply), defaults, validation.
 import type { SigningKeyInput } from '../integrity/signing-keys.js';
+import { MAX_LOG_FILE_BYTES } from '../vocabulary/defaults.js';
 import type { GzipEngine } from './gzip-stream.js';
+import { DEFAULT_GZIP_LEVEL } from './gzip-stream.js';
 import type { DeliverySink } from './sink.js';
 import type { DeliveryDestination } from './destinations/destination.js';
 import { validateDestinations } from './destinations/destination-set.js';
@@ -53,8 +55,6 @@ export interface ResolvedDeliveryOptions {
   destinations: DeliveryDestination[];
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1000 * 1000;
-
 function positive(name: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
   if (!Number.isFinite(v) || v <= 0) throw new TypeError(`localtrail: delivery.${name} must be a number > 0, got ${String(value)}`);
@@ -69,7 +69,7 @@ export function resolveDeliveryOptions(options: DeliveryOptions = {}): ResolvedD
   }
   const gzip = options.gzip ?? 'zlib';
   if (gzip !== 'zlib' && gzip !== 'fflate') throw new TypeError(`localtrail: delivery.gzip must be 'zlib' or 'fflate', got ${String(gzip)}`);
-  const gzipLevel = options.gzipLevel ?? 6;
+  const gzipLevel = options.gzipLevel ?? DEFAULT_GZIP_LEVEL;
   if (!Number.isInteger(gzipLevel) || gzipLevel < 1 || gzipLevel > 9) throw new TypeError('localtrail: delivery.gzipLevel must be 1–9');
   const sinks = options.sinks ?? [];
   for (const s of sinks) {
@@ -81,7 +81,7 @@ export function resolveDeliveryOptions(options: DeliveryOptions = {}): ResolvedD
     maxExportBatchSize,
     scheduledDelayMillis: positive('scheduledDelayMillis', options.scheduledDelayMillis, 300_000),
     exportTimeoutMillis: positive('exportTimeoutMillis', options.exportTimeoutMillis, 30_000),
-    maxFileBytes: positive('maxFileBytes', options.maxFileBytes, DEFAULT_MAX_FILE_BYTES),
+    maxFileBytes: positive('maxFileBytes', options.maxFileBytes, MAX_LOG_FILE_BYTES),
     retryInitialDelayMillis: positive('retryInitialDelayMillis', options.retryInitialDelayMillis, 1_000),
     retryMaxDelayMillis: positive('retryMaxDelayMillis', options.retryMaxDelayMillis, 60_000),
     shutdownAttempts: positive('shutdownAttempts', options.shutdownAttempts, 3),

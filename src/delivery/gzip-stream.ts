@@ -1,6 +1,7 @@
 // Incremental gzip that never holds the event loop for long: node:zlib (thread pool) or fflate (pure JS, chunked).
 import { constants, createGzip } from 'node:zlib';
 import { Gzip as FflateGzip } from 'fflate';
+import { MAX_LOG_FILE_BYTES } from '../vocabulary/defaults.js';
 import { OutputBuffer } from './output-buffer.js';
 
 /** Which gzip implementation delivery uses. */
@@ -17,7 +18,10 @@ export interface GzipStream {
 /** Chunk size each engine is fed with: small enough that one chunk of work stays well under the 20 ms stall budget. */
 export const GZIP_CHUNK_BYTES: Record<GzipEngine, number> = { zlib: 1 << 19, fflate: 1 << 16 };
 
-export function createGzipStream(engine: GzipEngine, level = 6, maxBytes = 50 * 1000 * 1000): GzipStream {
+/** zlib's own default: a good balance of size and time for JSON. */
+export const DEFAULT_GZIP_LEVEL = 6;
+
+export function createGzipStream(engine: GzipEngine, level = DEFAULT_GZIP_LEVEL, maxBytes = MAX_LOG_FILE_BYTES): GzipStream {
   return engine === 'zlib' ? new ZlibGzipStream(level, maxBytes) : new FflateGzipStream(level, maxBytes);
 }
 

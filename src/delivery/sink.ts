@@ -1,5 +1,5 @@
 // The one sink interface delivery writes through: objects (log files, digests), notifications, event streams, keys.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 
 /** What an object is: a log file or a digest file. */
 export type DeliveryObjectKind = 'log' | 'digest';

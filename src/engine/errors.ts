@@ -4,7 +4,12 @@
  * Base of every error the control plane throws. `name` is CloudTrail's exception name (as the SDK's
  * `CloudTrailServiceException` subclasses carry it), `code` the same string for `switch`es.
  * @example
- * try { trail.getTrail({ Name: 'nope' }); } catch (e) { if (e instanceof TrailNotFoundException) ... }
+ * try {
+ *   await trail.getTrail({ Name: 'nope' });
+ * } catch (e) {
+ *   if (e instanceof TrailNotFoundException) console.log(e.message); // Unknown trail: nope for the user: 123456789012
+ *   if (e instanceof CloudTrailError && e.code === 'TrailNotFoundException') console.log('the same test, by code');
+ * }
  */
 export class CloudTrailError extends Error {
   readonly code: string;
@@ -33,7 +38,6 @@ export class TrailNotFoundException extends errorClass('TrailNotFoundException')
 export class InvalidHomeRegionException extends errorClass('InvalidHomeRegionException') {}
 export class CloudTrailARNInvalidException extends errorClass('CloudTrailARNInvalidException') {}
 export class InvalidParameterCombinationException extends errorClass('InvalidParameterCombinationException') {}
-export class InvalidParameterException extends errorClass('InvalidParameterException') {}
 export class InvalidEventSelectorsException extends errorClass('InvalidEventSelectorsException') {}
 export class InvalidInsightSelectorsException extends errorClass('InvalidInsightSelectorsException') {}
 export class InsightNotEnabledException extends errorClass('InsightNotEnabledException') {}

@@ -1,4 +1,4 @@
-// The AWS Organization a LocalTrail can simulate: a management account and its members (facts §5.5).
+// The AWS Organization a LocalTrail can simulate: a management account and its members (cloudtrail-facts §5.5).
 
 /**
  * An organization for organization trails.

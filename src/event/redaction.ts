@@ -1,5 +1,5 @@
 // What never reaches a record: the marker, the member names hidden whatever the model says, and user paths.
-import type { CloudTrailRecord, JsonValue } from './record.js';
+import type { CloudTrailRecord, JsonValue } from '../vocabulary/record.js';
 
 /** The marker CloudTrail uses for values it hides (cloudtrail-facts §2). */
 export const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
@@ -20,7 +20,7 @@ export interface CompiledRedaction {
   paths: readonly string[][];
 }
 
-/** Compiles the `redact` option once (e.g. `['password', 'requestParameters.item.ssn']`). */
+/** Compiles the `redact` option once (e.g. `['password', 'requestParameters.key.ssn']`). */
 export function compileRedaction(paths: readonly string[]): CompiledRedaction {
   const names = new Set(WELL_KNOWN_SECRET_NAMES);
   const dotted: string[][] = [];

@@ -3,7 +3,7 @@
 import { KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPair } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 import type { Clock } from '../clock/clock.js';
-import type { DeliveryPublicKey } from '../delivery/port.js';
+import type { DeliveryPublicKey } from '../engine/delivery-port.js';
 
 /** A private key as a user may supply it: PKCS#8 PEM, a private JWK, or a Node `KeyObject`. */
 export type SigningKeyInput = string | JsonWebKey | KeyObject;

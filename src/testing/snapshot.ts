@@ -1,5 +1,5 @@
 // Stable copies of records for snapshot tests: volatile fields become placeholders, plus a snapshot serializer.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 
 /** Fields that differ from run to run (or machine to machine) and get placeholders by default. */
 export type VolatileField =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memorySource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { memorySource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import type { DigestBody } from '../../src/integrity/digest-file.js';
 import { deliverHours, digestKeys, logKeys, newDelivery, readJson } from './scenario.js';
 

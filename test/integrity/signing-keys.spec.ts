@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { SigningKeyRing, exportSigningKey, importSigningKey, publicKeyFingerprint } from '../../src/integrity/signing-keys.js';
 import type { DigestBody } from '../../src/integrity/digest-file.js';
-import { memorySource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { memorySource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import { T0 } from '../delivery/fixtures.js';
 import { deliverHours, digestKeys, newDelivery, readJson } from './scenario.js';
 

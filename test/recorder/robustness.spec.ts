@@ -65,7 +65,7 @@ describe('pass-through', () => {
     const trail = createLocalTrail();
     const { ddb } = dynamo(trail);
     const big = 'x'.repeat(300 * 1024);
-    await ddb.send(new PutItemCommand({ TableName: 't', Item: { blob: { S: big } } }));
+    await ddb.send(new PutItemCommand({ TableName: 't', Item: { id: { S: '1' } }, ConditionExpression: big }));
     const size = JSON.stringify(trail.events()[0]!.requestParameters).length;
     expect(size).toBeLessThanOrEqual(100 * 1024 + 200);
     expect(size).toBeGreaterThan(90 * 1024);

@@ -2,12 +2,9 @@
 // and the public keys as PEM under <root>/_localtrail-public-keys/<region>/ so the folder validates offline.
 import { randomBytes } from 'node:crypto';
 import { promises as nodeFs } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { METADATA_SUFFIX, objectPath, PUBLIC_KEYS_FOLDER } from '../../vocabulary/folder-layout.js';
 import type { DeliveryObject, DeliverySink, PublishedPublicKey } from '../sink.js';
-
-/** Folder (under the root) holding the public keys; `_` cannot start a bucket name, so it never collides. */
-export const PUBLIC_KEYS_FOLDER = '_localtrail-public-keys';
-export const METADATA_SUFFIX = '.metadata.json';
 
 /** The file operations the sink uses; replaceable to test crash safety. */
 export interface SinkFileSystem {
@@ -43,8 +40,8 @@ export class FilesystemSink implements DeliverySink {
 
   /** Absolute path of an object. */
   pathOf(bucket: string, key: string): string {
-    const path = resolve(this.root, bucket, ...key.split('/'));
-    if (!path.startsWith(this.root + sep)) throw new Error(`localtrail: refusing to write outside ${this.root}: ${bucket}/${key}`);
+    const path = objectPath(this.root, bucket, key);
+    if (path === undefined) throw new Error(`localtrail: refusing to write outside ${this.root}: ${bucket}/${key}`);
     return path;
   }
 

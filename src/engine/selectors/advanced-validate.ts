@@ -1,4 +1,4 @@
-// Advanced event selectors for trails (facts §7.3): which fields and operators a trail accepts, and the limits.
+// Advanced event selectors for trails (cloudtrail-facts §7.3): which fields and operators a trail accepts, and the limits.
 import type { AdvancedEventSelector, AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
 import { InvalidEventSelectorsException } from '../errors.js';
 

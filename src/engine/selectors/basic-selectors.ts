@@ -1,4 +1,4 @@
-// Basic event selectors (facts §7.2): validation with CloudTrail's limits, and compilation into one predicate.
+// Basic event selectors (cloudtrail-facts §7.2): validation with CloudTrail's limits, and compilation into one predicate.
 import type { DataResource, EventSelector } from '@aws-sdk/client-cloudtrail';
 import { InvalidEventSelectorsException } from '../errors.js';
 import type { CompiledSelectors, EventFacts, FactsPredicate } from './types.js';
