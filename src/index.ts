@@ -217,3 +217,29 @@ export type {
 export { fleetInstanceId, fleetTrailName, shutdownOnSignals } from './fleet/fleet.js';
 export type { ShutdownOnSignalsOptions, ShutsDown } from './fleet/fleet.js';
 export type { ChainReport } from './validation/validate-logs.js';
+
+// Insights, destinations, CloudTrail's own API calls and who may manage trails. The SDK forms
+// of the destinations live in localtrail/destinations/cloudwatch-logs, …/eventbridge and …/sns.
+export type { InsightsOptions } from './engine/insights/insights-options.js';
+export { insightFileKey } from './vocabulary/object-keys.js';
+export type { DeliveredFile, DeliveryDestination, DestinationContext, DestinationShutdownReport, DestinationStats } from './delivery/destinations/destination.js';
+export type { DestinationQueueOptions } from './delivery/destinations/retry-queue.js';
+export { CloudWatchLogsDestination, logGroupName, logStreamName } from './delivery/destinations/cloudwatch-logs.js';
+export type { CloudWatchLogsDestinationOptions, LogEventsBatch, PutLogEvents, PutLogEventsResult } from './delivery/destinations/cloudwatch-logs.js';
+export { MemoryCloudWatchLogs, checkPutLogEventsBatch } from './delivery/destinations/memory-cloudwatch-logs.js';
+export { EventBridgeDestination } from './delivery/destinations/eventbridge.js';
+export type { EventBridgeDestinationOptions, EventBridgeRule, PutEventsResult } from './delivery/destinations/eventbridge.js';
+export { toEventBridgeEvent } from './delivery/destinations/eventbridge-event.js';
+export type { EventBridgeEvent, PutEventsEntry, SourceFor } from './delivery/destinations/eventbridge-event.js';
+export { compileEventPattern, matchesEventPattern } from './delivery/destinations/event-pattern.js';
+export type { EventPattern } from './delivery/destinations/event-pattern.js';
+export { InvalidEventPatternError } from './delivery/destinations/pattern-leaves.js';
+export { SnsDestination, notificationMessage } from './delivery/destinations/sns-notifications.js';
+export type { SnsDestinationOptions, SnsNotification } from './delivery/destinations/sns-notifications.js';
+export type { ControlPlaneCaller } from './engine/control-plane-gate.js';
+export type { CloudTrailApi } from './engine/cloudtrail-handler.js';
+export type { Authorize, AuthorizeCaller, AuthorizationDecision } from './engine/authorize.js';
+export { AccessDeniedException } from './engine/errors.js';
+export { compilePolicies, evaluatePolicies, policyAuthorizer } from './engine/iam-policy-evaluator.js';
+// Named apart from the policy generator's document shapes (localtrail's generated policies have no NotAction).
+export type { PolicyDecision, PolicyDocument as AuthorizePolicyDocument, PolicyInput as AuthorizePolicyInput, PolicyStatement as AuthorizePolicyStatement } from './engine/iam-policy-evaluator.js';

@@ -4,6 +4,8 @@ import { systemClock } from './clock/clock.js';
 import type { IdentityMapping } from './recorder/identity.js';
 import type { OrganizationConfig } from './engine/organization.js';
 import type { DeliveryOptions } from './delivery/delivery-options.js';
+import type { InsightsOptions } from './engine/insights/insights-options.js';
+import type { Authorize } from './engine/authorize.js';
 import { validateOrganization } from './engine/organization.js';
 import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
@@ -57,6 +59,16 @@ export interface LocalTrailOptions {
    * retries, signing keys. Default: no sinks (nothing leaves memory).
    */
   delivery?: DeliveryOptions;
+  /** How Insights events are detected: baseline window, minimum count, factor (docs/insights.md). */
+  insights?: InsightsOptions;
+  /**
+   * Who may manage trails: called before every control-plane call with the caller, `cloudtrail:<Operation>` and the
+   * trail ARN (or `*`); a denial throws `AccessDeniedException` and is recorded. `policyAuthorizer(...)` evaluates
+   * IAM policy documents. Default: everyone may.
+   */
+  authorize?: Authorize;
+  /** Record CloudTrail's own API calls (createTrail, stopLogging …) as cloudtrail.amazonaws.com events. Default true. */
+  controlPlaneEvents?: boolean;
   /**
    * The key attribute names of DynamoDB tables (`{ Music: ['Artist', 'SongTitle'] }`), so PutItem records carry
    * `key` as CloudTrail's do. Tables this trail sees created or described (CreateTable, DescribeTable) are learned
@@ -78,6 +90,10 @@ export interface ResolvedLocalTrailOptions {
   organization?: OrganizationConfig;
   /** Validated by the DeliveryService when the LocalTrail is built. */
   delivery?: DeliveryOptions;
+  /** Validated by the engine when the LocalTrail is built. */
+  insights?: InsightsOptions;
+  authorize?: Authorize;
+  controlPlaneEvents: boolean;
   dynamoDbTableKeys: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -94,6 +110,9 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
   return {
     ...(options.organization !== undefined ? { organization: options.organization } : {}),
     ...(options.delivery !== undefined ? { delivery: options.delivery } : {}),
+    ...(options.insights !== undefined ? { insights: options.insights } : {}),
+    ...(options.authorize !== undefined ? { authorize: checkAuthorize(options.authorize) } : {}),
+    controlPlaneEvents: options.controlPlaneEvents ?? true,
     accountId,
     region: options.region ?? DEFAULT_REGION,
     sourceIpAddress: options.sourceIpAddress ?? primaryIpAddress(),
@@ -105,6 +124,11 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
     identities: options.identities ?? [],
     dynamoDbTableKeys: tableKeysOption(options.dynamoDbTableKeys),
   };
+}
+
+function checkAuthorize(authorize: Authorize): Authorize {
+  if (typeof authorize !== 'function') throw new TypeError('localtrail: authorize must be a function (caller, action, resource) => boolean');
+  return authorize;
 }
 
 function tableKeysOption(value: unknown): Readonly<Record<string, readonly string[]>> {

@@ -11,14 +11,19 @@ import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
 import type { CallerOptions } from './engine/operations.js';
 import type { CloudTrailControlPlane } from './engine/control-plane-api.js';
+import type { OperationInput, OperationName, OperationOutput } from './engine/operations.js';
 import { defineOperationMethods } from './engine/operations.js';
 import type { TrailEngineStats } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
 import type { SnapshotOptions } from './testing/snapshot.js';
 import { stabilizeRecords } from './testing/snapshot.js';
 import type { DeliveryStats } from './delivery/delivery-stats.js';
+import type { DestinationStats } from './delivery/destinations/destination.js';
 import { DeliveryService } from './delivery/delivery-service.js';
 import type { DeliveryShutdownResult } from './delivery/delivery-service.js';
+import type { ControlPlaneCaller } from './engine/control-plane-gate.js';
+import { ControlPlaneGate } from './engine/control-plane-gate.js';
+import { compileRedaction } from './event/redaction.js';
 import type { ListenOptions, LocalTrailServer } from './server/http-server.js';
 import { listenLive } from './server/listen-live.js';
 import { Lake } from './lake/lake.js';
@@ -42,13 +47,16 @@ export interface LocalTrailStats {
   engine: TrailEngineStats;
   /** Log file and digest delivery: queued, delivered, dropped (full queue) and failed attempts. */
   delivery: DeliveryStats;
+  /** Each destination (CloudWatch Logs, EventBridge, SNS) by name: queued, delivered, dropped, skipped, failed attempts. */
+  destinations: Record<string, DestinationStats>;
 }
 
 /**
  * CloudTrail's control plane on the LocalTrail: `createTrail`, `lookupEvents` … (the rows of src/engine/operations.ts,
- * documented one by one in {@link CloudTrailControlPlane}), with CloudTrail's input and output shapes (without
- * $metadata) and exception names. Async like `client.send`; the last argument is the caller,
- * `{ accountId?, region? }` (default: the options').
+ * documented one by one in {@link CloudTrailControlPlane}),
+ * with @aws-sdk/client-cloudtrail's input and output shapes (without $metadata) and exception names. Async like
+ * `client.send`; the last argument is the caller, `{ accountId?, region?, accessKeyId? … }` (default: the options'
+ * account and region, the account's localtrail-user). Each call passes the gate: authorize, run, record.
  * @example
  * await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
  */
@@ -75,6 +83,8 @@ export class LocalTrail implements RecordSink {
   readonly delivery: DeliveryService;
   /** CloudTrail Lake: event data stores and SQL queries on DuckDB (loaded on the first query). */
   readonly lake: Lake;
+  /** Authorizes and records every control-plane call (CloudTrail's own API calls are events). */
+  private readonly gate: ControlPlaneGate;
 
   constructor(options: LocalTrailOptions = {}) {
     this.options = resolveLocalTrailOptions(options);
@@ -92,6 +102,23 @@ export class LocalTrail implements RecordSink {
       ...(this.options.organization ? { organization: this.options.organization } : {}),
       maxHistoryEvents: this.options.maxHistoryEvents,
       onError: (error, where) => this.reportError(error, where),
+      ...(this.options.insights ? { insights: this.options.insights } : {}),
+      // Insights records join the others, so events() and the matchers see them.
+      onInsight: (record) => this.ring.push(record),
+    });
+    this.gate = new ControlPlaneGate({
+      clock: this.options.clock,
+      accountId: this.options.accountId,
+      region: this.options.region,
+      sourceIpAddress: this.options.sourceIpAddress,
+      identities: this.recorder.identities,
+      redaction: compileRedaction(this.options.redact),
+      ...(this.options.authorize ? { authorize: this.options.authorize } : {}),
+      record: this.options.controlPlaneEvents,
+      accept: (record) => this.accept(record),
+      countSuppressed: () => this.countSuppressed(),
+      reportError: (error, where) => this.reportError(error, where),
+      checkChange: (name, caller) => this.engine.checkTrailChange(name, caller),
     });
     this.lake = new Lake({
       clock: this.options.clock,
@@ -131,7 +158,7 @@ export class LocalTrail implements RecordSink {
    * const { recorded, errors } = trail.stats();
    */
   stats(): LocalTrailStats {
-    return { ...this.counters, droppedFromMemory: this.ring.dropped, engine: this.engine.stats(), delivery: { ...this.delivery.stats } };
+    return { ...this.counters, droppedFromMemory: this.ring.dropped, engine: this.engine.stats(), delivery: { ...this.delivery.stats }, destinations: this.delivery.destinationStats() };
   }
 
   /**
@@ -175,18 +202,32 @@ export class LocalTrail implements RecordSink {
   /**
    * Serves this trail's control plane and LookupEvents over CloudTrail's own HTTP API (awsJson1.1), so the AWS CLI and
    * any SDK reach it with an endpoint URL, plus the event-history page at `/`. Loopback only unless `host` says
-   * otherwise; any credentials are accepted.
+   * otherwise; any credentials are accepted (and, through the gate, authorized and recorded like method calls).
    * @example
    * const { url, close } = await trail.listen({ port: 0 });
    * // aws cloudtrail lookup-events --endpoint-url <url>
    * await close();
    */
   listen(options?: ListenOptions): Promise<LocalTrailServer> {
-    return listenLive(this.engine, { accountId: this.options.accountId, region: this.options.region }, options);
+    return listenLive(this.engine, this, { accountId: this.options.accountId, region: this.options.region }, options);
+  }
+
+  /**
+   * Runs one control-plane operation as `caller` through the gate (authorize, run, record): the one path of the
+   * methods (`createTrail` …), the wire handler and `listen()`.
+   */
+  async run<N extends OperationName>(name: N, input: OperationInput<N> | undefined, caller?: ControlPlaneCaller): Promise<OperationOutput<N>> {
+    return this.gate.run(name, input, caller, async (c) => {
+      // CloudTrail always has a current key per region: one is made (and published to the sinks) if none signed yet.
+      if (name === 'ListPublicKeys') await this.delivery.keys.keyFor(c.region!, this.options.clock.now());
+      return this.engine.run(name, input, c);
+    });
   }
 
   /** @internal Called by the recorder with each finished record (and the input kept beside it for matchers). */
   accept(record: CloudTrailRecord, input?: Readonly<Record<string, unknown>>): void {
+    // A plugin on a CloudTrailClient served by this LocalTrail's wire handler: the handler recorded the call already.
+    if (this.gate.isDuplicate(record)) return;
     this.counters.recorded++;
     this.ring.push(record, input);
     this.engine.accept(record);
@@ -222,8 +263,8 @@ export class LocalTrail implements RecordSink {
   async listQueries(input: L.ListQueriesRequest, caller?: CallerOptions): Promise<L.ListQueriesResponse> { return this.lake.listQueries(input, caller); }
 }
 
-// An async function: an operation's error becomes a rejection, as from `client.send`.
-defineOperationMethods(LocalTrail.prototype, async (trail, name, input, caller) => trail.engine.run(name, input as never, caller));
+// `run` is async: an operation's error (a denial included) becomes a rejection, as from `client.send`.
+defineOperationMethods(LocalTrail.prototype, (trail, name, input, caller) => trail.run(name, input as never, caller));
 
 /**
  * Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults.

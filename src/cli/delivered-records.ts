@@ -17,7 +17,8 @@ export function deliveredRecords(folder: string): TrailRecordSource {
     description: objects.description,
     async *records(): AsyncIterable<CloudTrailRecord> {
       for (const location of await objects.list()) {
-        if (!parseLogFileKey(location.key)) continue;
+        // Log files, and Insights files (CloudTrail-Insight folder, outside the digests).
+        if (!parseLogFileKey(location.key) && !location.key.includes('/CloudTrail-Insight/')) continue;
         const object = await objects.get(location);
         const bytes = object ? await gunzipAndHash(object.body) : undefined;
         const parsed = bytes?.ok ? parseJson(bytes.bytes) : undefined;

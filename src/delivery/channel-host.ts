@@ -4,6 +4,7 @@ import type { DeliveryStatus, DeliveryTrail } from '../engine/delivery-port.js';
 import type { SigningKeyRing } from '../integrity/signing-keys.js';
 import type { ResolvedDeliveryOptions } from './delivery-options.js';
 import type { DeliveryStats } from './delivery-stats.js';
+import type { DeliveryObject } from './sink.js';
 
 /** What a channel needs from the service that owns it. */
 export interface ChannelHost {
@@ -14,6 +15,8 @@ export interface ChannelHost {
   /** The trail's GetTrailStatus fields, written as objects are delivered or refused. */
   statusOf(trailArn: string): DeliveryStatus;
   reportError(error: unknown, where: string): void;
+  /** A log (or Insights) file reached every sink: the SNS destinations' notifications. */
+  fileDelivered?(place: ChannelPlace, object: DeliveryObject): void;
 }
 
 /** One (trail, region, account): the trail as the engine last described it, the region and account folders. */

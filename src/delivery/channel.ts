@@ -4,7 +4,7 @@
 import type { PreviousDigest } from '../integrity/digest-file.js';
 import type { DigestChain } from '../integrity/digest-chain.js';
 import type { DeliveryTrail } from '../engine/delivery-port.js';
-import { logFileKey } from '../vocabulary/object-keys.js';
+import { insightFileKey, logFileKey } from '../vocabulary/object-keys.js';
 import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { RecordBatcher } from './batcher.js';
 import type { ChannelHost, ChannelPlace } from './channel-host.js';
@@ -29,6 +29,8 @@ export class DeliveryChannel implements ChannelPlace {
     readonly region: string,
     readonly accountId: string,
     private readonly host: ChannelHost,
+    /** `insight`: Insights events, in the CloudTrail-Insight folder and outside digest chains. */
+    readonly fileKind: 'log' | 'insight' = 'log',
   ) {
     const { options, clock, stats } = host;
     const report = (error: unknown, where: string): void => host.reportError(error, where);
@@ -73,7 +75,7 @@ export class DeliveryChannel implements ChannelPlace {
 
   /** Starts a digest chain at `at` (a starting digest: previous fields null) unless one is running. */
   startChain(at: number): void {
-    if (this.digests.chain || this.closed) return;
+    if (this.digests.chain || this.closed || this.fileKind === 'insight') return;
     this.digests.start(at);
     this.host.keys.prepare(this.region);
   }
@@ -146,7 +148,7 @@ export class DeliveryChannel implements ChannelPlace {
           object: {
             kind: 'log',
             bucket: trail.s3BucketName,
-            key: logFileKey(scope, cutAt),
+            key: this.fileKind === 'insight' ? insightFileKey(scope, cutAt) : logFileKey(scope, cutAt),
             body: file.body,
             metadata: {},
             ...(trail.kmsKeyId ? { kmsKeyId: trail.kmsKeyId } : {}),

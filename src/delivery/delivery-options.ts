@@ -5,6 +5,8 @@ import type { GzipEngine } from './gzip-stream.js';
 import { DEFAULT_GZIP_LEVEL } from './gzip-stream.js';
 import type { DeliverySink } from './sink.js';
 import { LocalTrailConfigError } from '../vocabulary/config-error.js';
+import type { DeliveryDestination } from './destinations/destination.js';
+import { validateDestinations } from './destinations/destination-set.js';
 
 /**
  * The `delivery` option: sinks, batching (OpenTelemetry's names), retries, signing keys and gzip. All optional.
@@ -40,6 +42,8 @@ export interface DeliveryOptions {
   gzip?: GzipEngine;
   /** Gzip level 1–9. Default 6. */
   gzipLevel?: number;
+  /** Beside the sinks: CloudWatch Logs, EventBridge and SNS destinations, each with its own queue and retries. */
+  destinations?: DeliveryDestination[];
 }
 
 export interface ResolvedDeliveryOptions {
@@ -56,6 +60,7 @@ export interface ResolvedDeliveryOptions {
   signingKeys: Record<string, SigningKeyInput>;
   gzip: GzipEngine;
   gzipLevel: number;
+  destinations: DeliveryDestination[];
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -92,5 +97,6 @@ export function resolveDeliveryOptions(options: DeliveryOptions = {}): ResolvedD
     signingKeys: options.signingKeys ?? {},
     gzip,
     gzipLevel,
+    destinations: validateDestinations(options.destinations),
   };
 }

@@ -11,6 +11,8 @@ import type { DeliveryStats } from './delivery-stats.js';
 import { newDeliveryStats } from './delivery-stats.js';
 import type { OutgoingObject } from './outbox.js';
 import type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from '../engine/delivery-port.js';
+import type { DestinationShutdownReport, DestinationStats } from './destinations/destination.js';
+import { DestinationSet } from './destinations/destination-set.js';
 
 /**
  * An object `shutdown()` could not deliver.
@@ -35,6 +37,8 @@ export interface DeliveryShutdownResult {
   /** True when everything queued reached every sink. */
   complete: boolean;
   undelivered: UndeliveredObject[];
+  /** Per destination (when there are any): what its queues could not deliver. */
+  destinations?: DestinationShutdownReport[];
 }
 
 /**
@@ -72,6 +76,8 @@ export class DeliveryService implements DeliveryPort {
   private readonly background = new Set<Promise<unknown>>();
   private shutdownResult: Promise<DeliveryShutdownResult> | undefined;
   private readonly onError: (error: unknown, where: string) => void;
+  /** CloudWatch Logs, EventBridge, SNS; undefined when none are configured (the recording path then skips them). */
+  private readonly destinations: DestinationSet | undefined;
 
   constructor(options: DeliveryOptions | undefined, context: DeliveryServiceContext) {
     this.options = resolveDeliveryOptions(options);
@@ -82,11 +88,24 @@ export class DeliveryService implements DeliveryPort {
       supplied: this.options.signingKeys,
       onNewKey: (key) => this.publishKey(key),
     });
+    if (this.options.destinations.length > 0) {
+      this.destinations = new DestinationSet(this.options.destinations, { clock: this.clock, reportError: (error, where) => this.onError(error, where) });
+    }
+  }
+
+  /** Counters of each destination, by name. */
+  destinationStats(): Record<string, DestinationStats> {
+    return this.destinations?.stats() ?? {};
   }
 
   enqueue(route: DeliveryRoute, record: CloudTrailRecord): void {
     if (this.shutdownResult) {
       this.stats.droppedRecords++;
+      return;
+    }
+    this.destinations?.routed(route, record);
+    if (record.eventCategory === 'Insight') {
+      this.insightChannel(route).add(record);
       return;
     }
     let channel = this.routeCache.get(route);
@@ -144,7 +163,7 @@ export class DeliveryService implements DeliveryPort {
   }
 
   status(trailArn: string): DeliveryStatus {
-    return { ...this.statuses.get(trailArn) };
+    return { ...this.statuses.get(trailArn), ...this.destinations?.status(trailArn) };
   }
 
   listPublicKeys(region: string, start: number, end: number): DeliveryPublicKey[] {
@@ -161,6 +180,7 @@ export class DeliveryService implements DeliveryPort {
   async flush(): Promise<void> {
     await Promise.all([...this.background]);
     await Promise.all([...this.channels.values()].map((c) => c.flush()));
+    await this.destinations?.flush();
   }
 
   /**
@@ -187,6 +207,8 @@ export class DeliveryService implements DeliveryPort {
       recordCount: o.recordCount,
       error: o.lastError ?? 'not attempted',
     }));
+    // After the channels: their last files still notify SNS.
+    const destinations = await this.destinations?.shutdown();
     for (const sink of this.options.sinks) {
       try {
         await sink.shutdown?.();
@@ -201,20 +223,45 @@ export class DeliveryService implements DeliveryPort {
         'delivery.shutdown',
       );
     }
-    return { complete: undelivered.length === 0, undelivered };
+    const complete = undelivered.length === 0 && (destinations ?? []).every((d) => d.undelivered === 0);
+    for (const d of destinations ?? []) {
+      if (d.undelivered > 0) this.onError(new Error(`localtrail: shutdown could not deliver ${d.undelivered} item(s) to ${d.name}: ${d.error ?? 'not attempted'}`), 'delivery.shutdown');
+    }
+    return destinations ? { complete, undelivered, destinations } : { complete, undelivered };
   }
 
-  /** A new channel; its digest chain starts at once when its trail logs with validation on. */
-  private openChannel(trail: DeliveryTrail, region: string, accountId: string): DeliveryChannel {
-    const channel = new DeliveryChannel(trail, region, accountId, {
-      clock: this.clock,
-      options: this.options,
-      keys: this.keys,
-      stats: this.stats,
-      statusOf: (arn) => this.statusOf(arn),
-      reportError: (error, where) => this.onError(error, where),
-    });
-    this.channels.set(channelKey(trail.arn, region, accountId), channel);
+  /** Insights events are batched apart: their files go to the CloudTrail-Insight folder, outside digest chains. */
+  private insightChannel(route: DeliveryRoute): DeliveryChannel {
+    const key = `${channelKey(route.trail.arn, route.region, route.accountId)}\u0000insight`;
+    let channel = this.channels.get(key);
+    if (!channel) {
+      this.logging.add(route.trail.arn);
+      channel = this.openChannel(route.trail, route.region, route.accountId, 'insight');
+    }
+    channel.trail = route.trail;
+    return channel;
+  }
+
+  /** A new channel; its digest chain starts at once when its trail logs with validation on (never for Insights). */
+  private openChannel(trail: DeliveryTrail, region: string, accountId: string, kind: 'log' | 'insight' = 'log'): DeliveryChannel {
+    const channel = new DeliveryChannel(
+      trail,
+      region,
+      accountId,
+      {
+        clock: this.clock,
+        options: this.options,
+        keys: this.keys,
+        stats: this.stats,
+        statusOf: (arn) => this.statusOf(arn),
+        reportError: (error, where) => this.onError(error, where),
+        fileDelivered: (place, object) =>
+          this.destinations?.fileDelivered({ trail: place.trail, region: place.region, accountId: place.accountId, bucket: object.bucket, key: object.key, deliveredAt: this.clock.now() }),
+      },
+      kind,
+    );
+    const key = channelKey(trail.arn, region, accountId);
+    this.channels.set(kind === 'insight' ? `${key}\u0000insight` : key, channel);
     if (trail.logFileValidationEnabled && this.logging.has(trail.arn)) channel.startChain(this.clock.now());
     return channel;
   }

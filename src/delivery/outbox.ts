@@ -111,6 +111,7 @@ export class Outbox {
         stats.deliveredRecords += item.recordCount;
         status.latestDeliveryTime = at;
         delete status.latestDeliveryError;
+        this.host.fileDelivered?.(this.place, item.object);
         if (item.digestEntry && item.chain) {
           item.chain.add({ s3Bucket: item.object.bucket, s3Object: item.object.key, hashAlgorithm: 'SHA-256', ...item.digestEntry });
         }

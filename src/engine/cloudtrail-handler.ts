@@ -1,11 +1,19 @@
-// Serves CloudTrail's own API (awsJson1.1) from the engine, so an unchanged CloudTrailClient can manage local trails.
-// The targets are the rows of operations.ts.
+// Serves CloudTrail's own API (awsJson1.1) from a LocalTrail (or an engine), so an unchanged CloudTrailClient manages
+// local trails. The targets are the rows of operations.ts.
 import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { Readable } from 'node:stream';
+import type { ControlPlaneCaller } from './control-plane-gate.js';
 import { CloudTrailError } from './errors.js';
-import type { CallerOptions, OperationName } from './operations.js';
+import type { CallerOptions, OperationInput, OperationName, OperationOutput } from './operations.js';
 import { OPERATIONS, operationNamed } from './operations.js';
-import type { TrailEngine } from './trail-engine.js';
+
+/**
+ * What the handler serves: a LocalTrail (the public way: calls pass its gate, so they are authorized and recorded) or
+ * a TrailEngine (a server over delivered files). Both run an operation by its row's name.
+ */
+export interface CloudTrailApi {
+  run<N extends OperationName>(name: N, input: OperationInput<N> | undefined, caller?: ControlPlaneCaller): OperationOutput<N> | Promise<OperationOutput<N>>;
+}
 
 /** awsJson sends timestamps as epoch seconds; the operation's row names its timestamp members. */
 function toDates(input: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
@@ -46,7 +54,9 @@ function reply(status: number, body: unknown, requestId: string): { response: Ht
 async function readBody(body: unknown): Promise<string> {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  // A view of the bytes: the SDK's JSON body is a Uint8Array whose string methods (Buffer.from(body) calls
+  // valueOf) print a deprecation warning.
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   const chunks: Buffer[] = [];
   for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8');
@@ -67,7 +77,7 @@ function signingScope(request: HttpRequest): { region?: string; accessKeyId?: st
  * cloudTrailRequestHandler(trail.engine, { accountFor: (keyId) => (keyId === 'AKIAOTHER' ? '444455556666' : undefined) });
  */
 export interface CloudTrailHandlerOptions {
-  /** The calling account for an access key id (default: the engine's default account). */
+  /** The calling account for an access key id (default: the `identities` mapping, else the default account). */
   accountFor?: (accessKeyId: string | undefined) => string | undefined;
   /** Also serve CloudTrail Lake's operations (event data stores, queries) from this Lake, e.g. `trail.lake`. */
   lake?: WireOperations;
@@ -80,15 +90,37 @@ export interface WireOperations {
 
 let requestCounter = 0;
 
+function header(request: HttpRequest, name: string): string | undefined {
+  for (const [key, value] of Object.entries(request.headers ?? {})) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+/** The principal of a signed request, as the LocalTrail records and authorizes it. */
+function callerOf(request: HttpRequest, requestId: string, options: CloudTrailHandlerOptions): ControlPlaneCaller {
+  const scope = signingScope(request);
+  const caller: ControlPlaneCaller = { requestId };
+  if (scope.region) caller.region = scope.region;
+  if (scope.accessKeyId) caller.accessKeyId = scope.accessKeyId;
+  if (header(request, 'x-amz-security-token') !== undefined) caller.temporaryCredentials = true;
+  const userAgent = header(request, 'user-agent');
+  if (userAgent !== undefined) caller.userAgent = userAgent;
+  const host = header(request, 'host') ?? request.hostname;
+  if (host && request.protocol === 'https:') caller.host = host;
+  const accountId = options.accountFor?.(scope.accessKeyId);
+  if (accountId) caller.accountId = accountId;
+  return caller;
+}
+
 /**
- * A request handler for `@aws-sdk/client-cloudtrail` that answers from the engine instead of the network: the real
+ * A request handler for `@aws-sdk/client-cloudtrail` that answers from a LocalTrail instead of the network: the real
  * client serialises, signs and parses, errors arrive as the SDK's own exception classes. The region is the
- * request's signing region.
+ * request's signing region; the access key id is the caller (through the `identities` option), so calls are
+ * authorized and recorded as CloudTrail records its own API.
  * @example
- * const ct = new CloudTrailClient({ region: 'eu-west-1', credentials, requestHandler: cloudTrailRequestHandler(trail.engine) });
+ * const ct = new CloudTrailClient({ region: 'eu-west-1', credentials, requestHandler: cloudTrailRequestHandler(trail) });
  * await ct.send(new CreateTrailCommand({ Name: 'audit', S3BucketName: 'logs' }));
  */
-export function cloudTrailRequestHandler(engine: TrailEngine, options: CloudTrailHandlerOptions = {}) {
+export function cloudTrailRequestHandler(api: CloudTrailApi, options: CloudTrailHandlerOptions = {}) {
   return {
     async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
       const requestId = `localtrail-${(++requestCounter).toString(16).padStart(8, '0')}`;
@@ -102,12 +134,8 @@ export function cloudTrailRequestHandler(engine: TrailEngine, options: CloudTrai
       try {
         const text = await readBody(request.body);
         const input = toDates(text ? (JSON.parse(text) as Record<string, unknown>) : {}, name ? OPERATIONS[name].timestamps : []);
-        const scope = signingScope(request);
-        const caller: CallerOptions = {};
-        if (scope.region) caller.region = scope.region;
-        const accountId = options.accountFor?.(scope.accessKeyId);
-        if (accountId) caller.accountId = accountId;
-        const result = name ? engine.run(name, input as never, caller) : await lakeOperation!(input, caller);
+        const caller = callerOf(request, requestId, options);
+        const result = name ? await api.run(name, input as never, caller) : await lakeOperation!(input, caller);
         return reply(200, toWire(result), requestId);
       } catch (error) {
         if (error instanceof CloudTrailError) return reply(400, { __type: error.name, Message: error.message }, requestId);

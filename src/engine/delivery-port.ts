@@ -18,6 +18,8 @@ export interface DeliveryTrail {
   s3KeyPrefix?: string;
   snsTopicArn?: string;
   kmsKeyId?: string;
+  /** Where CloudWatch Logs destinations send the trail's events. */
+  cloudWatchLogsLogGroupArn?: string;
   isMultiRegionTrail: boolean;
   isOrganizationTrail: boolean;
   /** `o-xxxxxxxxxx` for organization trails: inserted into every key as `AWSLogs/<o-id>/<acct>/…`. */
@@ -50,6 +52,8 @@ export interface DeliveryStatus {
   latestDigestDeliveryError?: string;
   latestNotificationTime?: number;
   latestNotificationError?: string;
+  latestCloudWatchLogsDeliveryTime?: number;
+  latestCloudWatchLogsDeliveryError?: string;
 }
 
 /**

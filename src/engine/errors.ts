@@ -201,3 +201,5 @@ export class InvalidNextTokenException extends errorClass('InvalidNextTokenExcep
  * await trail.lookupEvents({ EventCategory: 'data' as never });
  */
 export class InvalidEventCategoryException extends errorClass('InvalidEventCategoryException') {}
+/** The `authorize` hook (or an IAM policy) denied a control-plane call. */
+export class AccessDeniedException extends errorClass('AccessDeniedException') {}

@@ -77,11 +77,11 @@ export type OperationOutput<N extends OperationName> = Row<N> extends Operation<
  * The method of each operation, named in lowerCamelCase (`CreateTrail` → `createTrail`): synchronous on the engine,
  * returning a Promise on the LocalTrail (the same `await` as `client.send`).
  */
-export type ControlPlaneMethods<Result extends 'sync' | 'async'> = {
+export type ControlPlaneMethods<Result extends 'sync' | 'async', Who extends CallerOptions = CallerOptions> = {
   [N in OperationName as Uncapitalize<N>]: Row<N> extends Operation<infer In, infer Out, infer Optional>
     ? Optional extends true
-      ? (input?: In, caller?: CallerOptions) => Result extends 'async' ? Promise<Out> : Out
-      : (input: In, caller?: CallerOptions) => Result extends 'async' ? Promise<Out> : Out
+      ? (input?: In, caller?: Who) => Result extends 'async' ? Promise<Out> : Out
+      : (input: In, caller?: Who) => Result extends 'async' ? Promise<Out> : Out
     : never;
 };
 

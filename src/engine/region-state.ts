@@ -7,6 +7,7 @@ import type { Histories } from './history/event-history.js';
 import { EventHistory } from './history/event-history.js';
 import type { InsightType } from './insights/insights-detector.js';
 import { InsightsDetector } from './insights/insights-detector.js';
+import type { ResolvedInsightsOptions } from './insights/insights-options.js';
 import type { RouteEntry } from './routing.js';
 import { computeRoutes } from './routing.js';
 import type { TrailRegistry } from './trail-registry.js';
@@ -42,6 +43,7 @@ export class RegionStates {
     private readonly registry: TrailRegistry,
     private readonly clock: Clock,
     private readonly maxHistoryEvents: number,
+    private readonly insightsOptions: ResolvedInsightsOptions,
     private readonly onInsight: InsightHandler,
   ) {}
 
@@ -66,6 +68,8 @@ export class RegionStates {
 
   /** Forgets every history and Insights state; routes are recomputed on next use. */
   clear(): void {
+    // Detectors run minute timers: stop them before forgetting them.
+    for (const regions of this.byAccount.values()) for (const state of regions.values()) state.detector?.dispose();
     this.byAccount.clear();
   }
 
@@ -96,7 +100,7 @@ export class RegionStates {
     state.insightTypes = 0;
     for (const entry of routes.regional) state.insightTypes |= entry.insightTypes;
     if (state.insightTypes !== 0 && state.detector === undefined) {
-      state.detector = new InsightsDetector(accountId, region, this.clock, () => newEventId(this.clock.now()), (type, record) =>
+      state.detector = new InsightsDetector(accountId, region, this.clock, this.insightsOptions, () => newEventId(this.clock.now()), (type, record) =>
         this.onInsight(state, type, record),
       );
     }

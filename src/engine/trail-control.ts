@@ -229,6 +229,8 @@ export class TrailControl {
     if (status.latestDigestDeliveryError !== undefined) response.LatestDigestDeliveryError = status.latestDigestDeliveryError;
     if (status.latestNotificationTime !== undefined) response.LatestNotificationTime = new Date(status.latestNotificationTime);
     if (status.latestNotificationError !== undefined) response.LatestNotificationError = status.latestNotificationError;
+    if (status.latestCloudWatchLogsDeliveryTime !== undefined) response.LatestCloudWatchLogsDeliveryTime = new Date(status.latestCloudWatchLogsDeliveryTime);
+    if (status.latestCloudWatchLogsDeliveryError !== undefined) response.LatestCloudWatchLogsDeliveryError = status.latestCloudWatchLogsDeliveryError;
     return response;
   }
 

@@ -9,6 +9,8 @@ import { isGlobalServiceEvent } from './global-services.js';
 import { HistoryControl } from './history/history-control.js';
 import type { InsightType } from './insights/insights-detector.js';
 import { insightBit } from './insights/insights-detector.js';
+import type { InsightsOptions } from './insights/insights-options.js';
+import { resolveInsightsOptions } from './insights/insights-options.js';
 import { KeyControl } from './key-control.js';
 import { noopDelivery } from './noop-delivery.js';
 import type { ControlPlaneMethods, Controls, CallerOptions, OperationInput, OperationName, OperationOutput } from './operations.js';
@@ -39,6 +41,10 @@ export interface TrailEngineOptions {
   onError?: (error: unknown, where: string) => void;
   /** Management events kept per (account, region) for LookupEvents (a memory bound next to the 90 days). Default 10,000. */
   maxHistoryEvents?: number;
+  /** How Insights are detected (docs/insights.md). */
+  insights?: InsightsOptions;
+  /** Every Insights record as it is made (the LocalTrail keeps them with the other records). */
+  onInsight?: (record: CloudTrailRecord) => void;
 }
 
 /**
@@ -73,6 +79,7 @@ export class TrailEngine {
   private readonly controls: Controls;
   private readonly onError: (error: unknown, where: string) => void;
   private readonly delivery: DeliveryPort;
+  private readonly onInsight: (record: CloudTrailRecord) => void;
   private accepted = 0;
   private routed = 0;
   /** Reused for every event: the fields selectors read, copied once. */
@@ -85,8 +92,9 @@ export class TrailEngine {
     this.defaultRegion = options.region ?? DEFAULT_REGION;
     this.delivery = options.delivery ?? noopDelivery;
     this.onError = options.onError ?? (() => {});
+    this.onInsight = options.onInsight ?? (() => {});
     this.registry = new TrailRegistry(options.organization ? structuredClone(options.organization) : undefined);
-    this.regions = new RegionStates(this.registry, clock, options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS, (state, type, record) =>
+    this.regions = new RegionStates(this.registry, clock, options.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS, resolveInsightsOptions(options.insights), (state, type, record) =>
       this.deliverInsight(state, type, record),
     );
     this.controls = {
@@ -150,8 +158,11 @@ export class TrailEngine {
   }
 
   /** An Insights record: into the Insights history and to every logging trail of the region that enabled the type. */
-  private deliverInsight(state: RegionState, type: InsightType, record: CloudTrailRecord): void {
+  private deliverInsight(_emitting: RegionState, type: InsightType, record: CloudTrailRecord): void {
+    // Minutes end on a timer: trails may have changed since the region last routed an event (current() refreshes).
+    const state = this.regions.current(record.recipientAccountId, record.awsRegion);
     state.history.insight.add(record);
+    this.onInsight(record);
     const bit = insightBit(type);
     for (const entry of state.regional) {
       if ((entry.insightTypes & bit) !== 0) {
@@ -159,6 +170,12 @@ export class TrailEngine {
         this.delivery.enqueue(entry.route, record);
       }
     }
+  }
+
+  /** Throws what changing the named trail would (unknown, not in its home region, not the owner's), changing nothing. */
+  checkTrailChange(nameOrArn: string | undefined, caller?: CallerOptions): void {
+    const who = this.caller(caller);
+    this.registry.requireHome(this.registry.resolve(nameOrArn, who), who);
   }
 
   private caller(caller: CallerOptions | undefined): Caller {

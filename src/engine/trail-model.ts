@@ -85,6 +85,7 @@ export function toDeliveryTrail(trail: TrailState, organizationId: string | unde
   if (trail.s3KeyPrefix !== undefined) snapshot.s3KeyPrefix = trail.s3KeyPrefix;
   if (trail.snsTopicArn !== undefined) snapshot.snsTopicArn = trail.snsTopicArn;
   if (trail.kmsKeyId !== undefined) snapshot.kmsKeyId = trail.kmsKeyId;
+  if (trail.cloudWatchLogsLogGroupArn !== undefined) snapshot.cloudWatchLogsLogGroupArn = trail.cloudWatchLogsLogGroupArn;
   if (trail.isOrganizationTrail && organizationId !== undefined) snapshot.organizationId = organizationId;
   return Object.freeze(snapshot);
 }

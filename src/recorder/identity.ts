@@ -127,7 +127,7 @@ export class IdentityResolver {
 }
 
 /** A stable, IAM-shaped unique id (`AIDA` + 17 base32 characters) derived from the principal's name. */
-function syntheticId(prefix: string, seed: string): string {
+export function syntheticId(prefix: string, seed: string): string {
   const digest = createHash('sha256').update(seed).digest();
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let id = prefix;

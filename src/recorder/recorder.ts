@@ -220,7 +220,8 @@ function numberHeader(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-function actorJson(actor: NonNullable<CallCapture['actor']>): JsonObject {
+/** The actor of `runAs` as `additionalEventData.actor`. */
+export function actorJson(actor: NonNullable<CallCapture['actor']>): JsonObject {
   const out: JsonObject = { userId: String(actor.userId) };
   if (actor.sourceIpAddress !== undefined) out['sourceIpAddress'] = String(actor.sourceIpAddress);
   if (actor.userAgent !== undefined) out['userAgent'] = String(actor.userAgent);

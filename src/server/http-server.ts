@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CloudTrailApi } from '../engine/cloudtrail-handler.js';
 import { cloudTrailRequestHandler } from '../engine/cloudtrail-handler.js';
 import type { TrailEngine } from '../engine/trail-engine.js';
 import { malformedBody, operationOf, sendAwsJsonError } from './aws-json.js';
@@ -45,6 +46,8 @@ export interface LocalTrailServer {
 /** What a server serves: an engine answering CloudTrail's API, and what the page says about it. */
 export interface ServedEngine {
   engine: TrailEngine;
+  /** What answers CloudTrail's API when not the engine itself: a LocalTrail, whose gate authorizes and records calls. */
+  api?: CloudTrailApi;
   /** Facts for the event-history page (`GET /localtrail/info`). */
   info(): PageInfo;
   /** Only read operations (Get*, Describe*, List*, LookupEvents): a server over delivered files changes nothing. */
@@ -76,7 +79,7 @@ export async function startServer(served: ServedEngine, options: ListenOptions =
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LocalTrailConfigError('listen.port', `localtrail: port must be 0 to 65535; got ${String(port)}`);
   // The in-process handler is the one code path for every CloudTrail operation; this server only moves bytes to it.
-  const handler = cloudTrailRequestHandler(served.engine, { accountFor });
+  const handler = cloudTrailRequestHandler(served.api ?? served.engine, { accountFor });
   const loopbackOnly = isLoopbackHost(host);
 
   const server = createServer((req, res) => {

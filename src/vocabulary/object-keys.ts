@@ -63,6 +63,21 @@ export function logFileKey(scope: KeyScope, deliveredAt: number, unique = unique
 }
 
 /**
+ * The key of an Insights log file delivered at `deliveredAt`: the `CloudTrail-Insight` folder, named like a log file
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-find-log-files.html).
+ * @example
+ * insightFileKey({ accountId: '111122223333', region: 'us-east-2' }, Date.parse('2019-10-17T10:15:00Z'))
+ * // 'AWSLogs/111122223333/CloudTrail-Insight/us-east-2/2019/10/17/111122223333_CloudTrail-Insight_us-east-2_20191017T1015Z_<16>.json.gz'
+ */
+export function insightFileKey(scope: KeyScope, deliveredAt: number, unique = uniqueString()): string {
+  const { accountId, region } = scope;
+  return (
+    `${accountRoot(scope)}/CloudTrail-Insight/${region}/${datePath(deliveredAt)}/` +
+    `${accountId}_CloudTrail-Insight_${region}_${minuteStamp(deliveredAt)}_${unique}.json.gz`
+  );
+}
+
+/**
  * The key of a digest file whose `digestEndTime` is `digestEnd`, for a trail named `trailName` homed in `homeRegion`.
  * @example
  * digestFileKey({ accountId: '111122223333', region: 'us-east-2' }, 'mytrail', 'us-east-1', end)

@@ -15,7 +15,7 @@ import { stubHandler } from '../support/stub-http.js';
 async function setup() {
   const clock = new ManualClock('2026-03-01T10:00:00Z');
   const sink = new MemorySink();
-  const trail = createLocalTrail({ accountId: '111122223333', clock, delivery: { sinks: [sink] } });
+  const trail = createLocalTrail({ accountId: '111122223333', clock, controlPlaneEvents: false, delivery: { sinks: [sink] } });
   const s3 = new S3Client({ region: 'us-east-1', credentials: LONG_TERM, requestHandler: stubHandler(() => ({ body: '<ListAllMyBucketsResult/>' })) });
   s3.middlewareStack.use(trail.plugin());
   await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', EnableLogFileValidation: true });

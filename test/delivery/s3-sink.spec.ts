@@ -86,7 +86,7 @@ describe('S3Sink with a real S3-compatible server', () => {
     const clock = new ManualClock('2026-03-01T10:00:00Z');
     const { client, sent } = s3Client();
     const errors: string[] = [];
-    const trail = createLocalTrail({ clock, onError: (e, w) => errors.push(`${w}: ${String(e)}`), delivery: { sinks: [new S3Sink({ client })], shutdownAttempts: 1 } });
+    const trail = createLocalTrail({ clock, controlPlaneEvents: false, onError: (e, w) => errors.push(`${w}: ${String(e)}`), delivery: { sinks: [new S3Sink({ client })], shutdownAttempts: 1 } });
     await trail.createTrail({ Name: 'fine', S3BucketName: 'audit-logs' });
     await trail.createTrail({ Name: 'missing', S3BucketName: 'no-such-bucket' });
     await trail.startLogging({ Name: 'fine' });

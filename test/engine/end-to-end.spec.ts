@@ -23,7 +23,7 @@ const callerXml =
 
 async function scenario() {
   const clock = new ManualClock('2026-06-01T12:00:00Z');
-  const trail = createLocalTrail({ accountId: MGMT, region: 'us-east-1', clock, organization: ORG });
+  const trail = createLocalTrail({ accountId: MGMT, region: 'us-east-1', clock, organization: ORG, controlPlaneEvents: false });
   // Routing is what this scenario checks: every record the engine hands to delivery goes to the recording double.
   const delivery = new RecordingDelivery();
   vi.spyOn(trail.delivery, 'enqueue').mockImplementation((route, record) => delivery.enqueue(route, record));

@@ -6,6 +6,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { cloudTrailRequestHandler } from '../../src/engine/cloudtrail-handler.js';
 import type { CallerOptions, OperationName } from '../../src/engine/operations.js';
+import type { ControlPlaneCaller } from '../../src/engine/control-plane-gate.js';
 import { OPERATIONS } from '../../src/engine/operations.js';
 import { TrailEngine } from '../../src/engine/trail-engine.js';
 import { createLocalTrail } from '../../src/localtrail.js';
@@ -73,10 +74,10 @@ describe('one table of control-plane operations', () => {
   });
 
   it('keeps the method signatures of @aws-sdk/client-cloudtrail shapes', () => {
-    expectTypeOf<LocalTrail['createTrail']>().toEqualTypeOf<(input: CT.CreateTrailRequest, caller?: CallerOptions) => Promise<CT.CreateTrailResponse>>();
-    expectTypeOf<LocalTrail['describeTrails']>().toEqualTypeOf<(input?: CT.DescribeTrailsRequest, caller?: CallerOptions) => Promise<CT.DescribeTrailsResponse>>();
-    expectTypeOf<LocalTrail['lookupEvents']>().toEqualTypeOf<(input?: CT.LookupEventsRequest, caller?: CallerOptions) => Promise<CT.LookupEventsResponse>>();
-    expectTypeOf<LocalTrail['getInsightSelectors']>().toEqualTypeOf<(input: CT.GetInsightSelectorsRequest, caller?: CallerOptions) => Promise<CT.GetInsightSelectorsResponse>>();
+    expectTypeOf<LocalTrail['createTrail']>().toEqualTypeOf<(input: CT.CreateTrailRequest, caller?: ControlPlaneCaller) => Promise<CT.CreateTrailResponse>>();
+    expectTypeOf<LocalTrail['describeTrails']>().toEqualTypeOf<(input?: CT.DescribeTrailsRequest, caller?: ControlPlaneCaller) => Promise<CT.DescribeTrailsResponse>>();
+    expectTypeOf<LocalTrail['lookupEvents']>().toEqualTypeOf<(input?: CT.LookupEventsRequest, caller?: ControlPlaneCaller) => Promise<CT.LookupEventsResponse>>();
+    expectTypeOf<LocalTrail['getInsightSelectors']>().toEqualTypeOf<(input: CT.GetInsightSelectorsRequest, caller?: ControlPlaneCaller) => Promise<CT.GetInsightSelectorsResponse>>();
     expectTypeOf<TrailEngine['putEventSelectors']>().toEqualTypeOf<(input: CT.PutEventSelectorsRequest, caller?: CallerOptions) => CT.PutEventSelectorsResponse>();
     expectTypeOf<TrailEngine['listPublicKeys']>().toEqualTypeOf<(input?: CT.ListPublicKeysRequest, caller?: CallerOptions) => CT.ListPublicKeysResponse>();
   });

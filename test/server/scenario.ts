@@ -54,6 +54,10 @@ export function scenario(folder?: string): Scenario {
   const trail = createLocalTrail({
     accountId: ACCOUNT,
     clock,
+    // The afternoon is SDK traffic: the trail's own control-plane calls stay out of it, and Insights judge a burst
+    // against the hour before it rather than waiting for a 7-day baseline.
+    controlPlaneEvents: false,
+    insights: { baselineMinutes: 30 },
     identities: [
       { accessKeyId: LONG_TERM.accessKeyId, userName: 'alice' },
       { accessKeyId: TEMPORARY.accessKeyId, roleName: 'Deployer', sessionName: 'ci' },

@@ -16,8 +16,6 @@ export class HistoryControl {
   lookupEvents(input: LookupEventsRequest, caller: Caller): LookupEventsResponse {
     const state = this.regions.current(caller.accountId, caller.region);
     const now = this.clock.now();
-    // Minutes that ended quietly close their Insights incidents before anyone reads the Insights history.
-    if (state.insightTypes !== 0) state.detector?.tick();
     state.history.management.expire(now - RETENTION_MS);
     state.history.insight.expire(now - RETENTION_MS);
     return lookupEvents(input, state.history, now, `${caller.accountId}/${caller.region}`);
