@@ -28,7 +28,7 @@ function capture() {
 /** 30 management reads in eu-west-1 and 12 data events (PutItem), delivered in several files over two hours. */
 async function deliver(sink: FilesystemSink | S3Sink): Promise<void> {
   const clock = new ManualClock('2026-03-01T10:00:00Z');
-  const trail = createLocalTrail({ accountId: '111122223333', clock, delivery: { sinks: [sink] } });
+  const trail = createLocalTrail({ accountId: '111122223333', clock, controlPlaneEvents: false, delivery: { sinks: [sink] } });
   await trail.createTrail({ Name: 'audit', S3BucketName: 'audit-logs', S3KeyPrefix: 'team', IsMultiRegionTrail: true, EnableLogFileValidation: true });
   await trail.putEventSelectors({
     TrailName: 'audit',

@@ -11,7 +11,7 @@ import { LONG_TERM } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';
 
 async function appCalls() {
-  const trail = createLocalTrail({ accountId: '111122223333' });
+  const trail = createLocalTrail({ accountId: '111122223333', controlPlaneEvents: false });
   const s3 = new S3Client({ region: 'eu-west-1', credentials: LONG_TERM, requestHandler: stubHandler(() => ({ body: '' })) });
   const sts = new STSClient({ region: 'eu-west-1', credentials: LONG_TERM, requestHandler: stubHandler(() => ({ headers: { 'content-type': 'text/xml' }, body: '<GetCallerIdentityResponse><GetCallerIdentityResult><Account>111122223333</Account></GetCallerIdentityResult></GetCallerIdentityResponse>' })) });
   s3.middlewareStack.use(trail.plugin());

@@ -46,7 +46,7 @@ describe('readTrail from S3', () => {
   it('reads back what S3Sink delivered, newest first, filtered, without recording its own calls', async () => {
     const clock = new ManualClock('2026-03-01T10:00:00Z');
     const client = s3();
-    const trail = createLocalTrail({ accountId: ACCOUNT, clock, delivery: { sinks: [new S3Sink({ client })] } });
+    const trail = createLocalTrail({ accountId: ACCOUNT, clock, controlPlaneEvents: false, delivery: { sinks: [new S3Sink({ client })] } });
     client.middlewareStack.use(trail.plugin());
     await trail.createTrail({ Name: 'audit', S3BucketName: 'audit-logs', IsMultiRegionTrail: true, EnableLogFileValidation: true });
     await trail.startLogging({ Name: 'audit' });

@@ -157,6 +157,7 @@ export async function recordedFolder(): Promise<{ root: string; records: CloudTr
   const trail = createLocalTrail({
     accountId: ACCOUNT,
     clock,
+    controlPlaneEvents: false, // the scenario is the app's SDK traffic, not the trail set-up
     identities: [{ accessKeyId: LONG_TERM.accessKeyId, userName: 'alice' }],
     delivery: { sinks: [new FilesystemSink({ root })] },
   });

@@ -168,7 +168,7 @@ describe('localtrail report', () => {
     for (const argv of [['report'], ['report', join(dir, 'missing')], ['report', 's3://bucket/prefix']]) {
       const io = capture();
       expect(await runCli(argv, io)).toBe(2);
-      expect(io.err.join('\n')).toMatch(/^localtrail report: (report takes exactly one folder|not a folder: .*missing|reading s3:\/\/ sources is not available yet.*)\n/);
+      expect(io.err.join('\n')).toMatch(/^localtrail report: (report takes exactly one folder|not a folder: .*missing|reading s3:\/\/ sources is not available yet.*)( \(run "localtrail report --help" for usage\))?$/);
     }
   });
 });
