@@ -1,10 +1,11 @@
 // The DuckDB database behind CloudTrail Lake: opened on the first query (or when a store's backlog grows), one table
 // per event data store, records loaded in batches off the hot path. User SQL can read no file and load no extension.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckConnection, DuckInstance } from './duckdb-loader.js';
 import { openDuckDb } from './duckdb-loader.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import type { EventDataStore } from './event-data-store.js';
 import { createEventsTableSql, quoteIdentifier, quoteLiteral } from './lake-schema.js';
 import { TRINO_MACROS } from './lake-sql.js';
@@ -48,6 +49,8 @@ export class LakeDatabase {
     const folder = mkdtempSync(join(tmpdir(), 'localtrail-lake-'));
     await main.run(`SET allowed_directories = [${quoteLiteral(folder + '/')}]`);
     await main.run('SET enable_external_access = false');
+    // The folder exists only while a batch is loaded, so a LocalTrail never shut down leaves nothing behind.
+    rmSync(folder, { recursive: true, force: true });
     for (const macro of TRINO_MACROS) await main.run(macro);
     return { instance, main, folder };
   }
@@ -67,19 +70,7 @@ export class LakeDatabase {
       }
       const pending = store.pending;
       store.pending = [];
-      // Batches bound the JSON text held at once (a million records are most of a gigabyte).
-      for (let start = 0; start < pending.length; start += LOAD_SLICE) {
-        const batch = pending.slice(start, start + LOAD_SLICE);
-        const texts = new Array<string>(batch.length);
-        for (let i = 0; i < batch.length; i++) {
-          const record = batch[i]!;
-          texts[i] = JSON.stringify(record);
-          // ISO times compare as strings: the oldest decides whether retention has anything to delete.
-          if (store.oldestEventTime === undefined || record.eventTime < store.oldestEventTime) store.oldestEventTime = record.eventTime;
-        }
-        store.loadedBytes += await loadRecordTexts(main, store.id, texts, folder);
-        store.loadedRows += batch.length;
-      }
+      if (pending.length > 0) await this.load(store, pending, main, folder);
       const cutoffIso = retainFrom === undefined ? undefined : new Date(retainFrom).toISOString().replace(/\.\d{3}Z$/, 'Z');
       if (cutoffIso !== undefined && store.oldestEventTime !== undefined && store.oldestEventTime < cutoffIso) {
         const cutoff = cutoffIso.replace('T', ' ').replace('Z', '');
@@ -93,6 +84,28 @@ export class LakeDatabase {
     });
     this.work = task.catch(() => undefined);
     return task;
+  }
+
+  /** Loads records in slices through the batch folder, which exists only meanwhile. */
+  private async load(store: EventDataStore, pending: CloudTrailRecord[], main: DuckConnection, folder: string): Promise<void> {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    try {
+      // Slices bound the JSON text held at once (a million records are most of a gigabyte).
+      for (let start = 0; start < pending.length; start += LOAD_SLICE) {
+        const batch = pending.slice(start, start + LOAD_SLICE);
+        const texts = new Array<string>(batch.length);
+        for (let i = 0; i < batch.length; i++) {
+          const record = batch[i]!;
+          texts[i] = JSON.stringify(record);
+          // ISO times compare as strings: the oldest decides whether retention has anything to delete.
+          if (store.oldestEventTime === undefined || record.eventTime < store.oldestEventTime) store.oldestEventTime = record.eventTime;
+        }
+        store.loadedBytes += await loadRecordTexts(main, store.id, texts, folder);
+        store.loadedRows += batch.length;
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }
 
   /** Drops the table of a store that is gone. */
