@@ -13,6 +13,8 @@ import { offlineAws } from './support/offline-aws.js';
 const folder = mkdtempSync(join(tmpdir(), 'localtrail-lake-example-'));
 const trail = createLocalTrail({
   accountId: '111122223333',
+  // The app's SDK calls only: CloudTrail's own CreateTrail/StartLogging would be kept by the store but not yet logged.
+  controlPlaneEvents: false,
   identities: [{ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', userName: 'alice' }],
   delivery: { sinks: [new FilesystemSink({ root: folder })] },
 });

@@ -129,6 +129,7 @@ export {
   InvalidMaxResultsException,
   InvalidNextTokenException,
   InvalidParameterCombinationException,
+  InvalidParameterException,
   InvalidTimeRangeException,
   InvalidTrailNameException,
   MaximumNumberOfTrailsExceededException,

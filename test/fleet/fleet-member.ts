@@ -15,6 +15,8 @@ const total = Number(env['TOTAL']);
 const s3 = new S3Client({ region: 'us-east-1', endpoint: env['S3_ENDPOINT']!, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
 const trail = createLocalTrail({
   accountId: '111122223333',
+  // The app's SDK calls only: CloudTrail's own CreateTrail/StartLogging would be kept by the store but not yet logged.
+  controlPlaneEvents: false,
   region: 'us-east-1',
   delivery: {
     sinks: [new S3Sink({ client: s3 })],

@@ -158,7 +158,7 @@ describe('a fleet of four processes writing one bucket', () => {
     expect(overBucket.rows).toEqual(MEMBERS.map((m) => [m, String(TOTAL), String(TOTAL)]));
 
     // The same records in a Lake event data store, read back from the bucket object by object.
-    const lakeTrail = createLocalTrail({ accountId: '111122223333', region: 'us-east-1' });
+    const lakeTrail = createLocalTrail({ accountId: '111122223333', region: 'us-east-1', controlPlaneEvents: false });
     const { EventDataStoreArn } = await lakeTrail.createEventDataStore({ Name: 'fleet' });
     const source = s3Source(client, 'fleet-logs');
     for (const location of await source.list()) {
