@@ -94,8 +94,8 @@ try {
   check('jest: setupFilesAfterEnv + reference line type-check', tsc(peers, join(peers, 'jest'), 'tsconfig.json'));
   for (const nodePath of nodes) {
     const on = `(Node ${nodeVersion(nodePath)})`;
-    check(`esm: program runs ${on}`, node(nodePath, esm, 'out/main.js'), 'program ok: ListBuckets, 1 log file(s)');
-    check(`cjs: program runs ${on}`, node(nodePath, cjs, 'out/main.js'), 'program ok: ListBuckets, 1 log file(s)');
+    check(`esm: program runs ${on}`, node(nodePath, esm, 'out/main.js'), 'program ok: ListBuckets, 2 log file(s), 2 digest(s), 0');
+    check(`cjs: program runs ${on}`, node(nodePath, cjs, 'out/main.js'), 'program ok: ListBuckets, 2 log file(s), 2 digest(s), 0');
     check(`vitest: matchers run ${on}`, node(nodePath, join(peers, 'vitest'), bin(peers, 'vitest'), 'run'), '1 passed');
     check(`jest: matchers run ${on}`, node(nodePath, join(peers, 'jest'), bin(peers, 'jest'), '--ci'), '1 passed');
   }
