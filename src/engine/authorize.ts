@@ -1,6 +1,6 @@
 // Who may manage trails: the `authorize(caller, action, resource)` hook, the resources an operation acts on, and
 // CloudTrail's AccessDeniedException for a denial.
-import type { UserIdentity } from '../event/record.js';
+import type { UserIdentity } from '../vocabulary/record.js';
 import { AccessDeniedException } from './errors.js';
 import { partitionOf } from './names.js';
 

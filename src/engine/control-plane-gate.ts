@@ -3,7 +3,7 @@
 import type { Clock } from '../clock/clock.js';
 import type { CompiledRedaction } from '../event/redaction.js';
 import { applyRedactionPaths } from '../event/redaction.js';
-import type { CloudTrailRecord, UserIdentity } from '../event/record.js';
+import type { CloudTrailRecord, UserIdentity } from '../vocabulary/record.js';
 import { currentCall } from '../recorder/call-context.js';
 import type { IdentityResolver } from '../recorder/identity.js';
 import { DEFAULT_USER_NAME, syntheticId } from '../recorder/identity.js';
@@ -12,7 +12,7 @@ import type { Authorize, AuthorizeCaller } from './authorize.js';
 import { accessDenied, allows, resourcesOf } from './authorize.js';
 import { partitionOf } from './names.js';
 import { controlPlaneRecord } from './self-events.js';
-import type { CallerOptions } from './trail-engine.js';
+import type { CallerOptions } from './operations.js';
 
 /**
  * Who makes a control-plane call: the account and region (as for the engine), and the principal.
@@ -74,7 +74,7 @@ export class ControlPlaneGate {
 
   constructor(private readonly options: ControlPlaneGateOptions) {}
 
-  async run<T>(operation: string, input: object | undefined, caller: ControlPlaneCaller | undefined, fn: (caller: CallerOptions) => T | Promise<T>): Promise<T> {
+  async run<T>(operation: string, input: unknown, caller: ControlPlaneCaller | undefined, fn: (caller: CallerOptions) => T | Promise<T>): Promise<T> {
     const call = this.begin(operation, (input ?? {}) as Record<string, unknown>, caller ?? {});
     let recorded = false;
     try {

@@ -6,7 +6,7 @@ import { buildRecord } from '../event/build-record.js';
 import { newEventId } from '../event/event-id.js';
 import { ANY_PLAN } from '../event/parameter-plan.js';
 import { toParameters } from '../event/parameters.js';
-import type { CloudTrailRecord, JsonObject, UserIdentity } from '../event/record.js';
+import type { CloudTrailRecord, JsonObject, UserIdentity } from '../vocabulary/record.js';
 import { errorFacts } from '../recorder/error-facts.js';
 
 /** One finished control-plane call. */

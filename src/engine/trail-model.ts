@@ -1,6 +1,6 @@
 // The engine's state of one trail, and its views: the API `Trail`, CreateTrail's response, delivery's snapshot.
-import type { AdvancedEventSelector, CreateTrailResponse, EventSelector, InsightSelector, Trail } from '@aws-sdk/client-cloudtrail';
-import type { DeliveryTrail } from '../delivery/port.js';
+import type { AdvancedEventSelector, CreateTrailResponse, EventSelector, InsightSelector, Trail } from './control-plane-shapes.js';
+import type { DeliveryTrail } from './delivery-port.js';
 import type { CompiledSelectors } from './selectors/types.js';
 
 /** Everything the engine knows about one trail (one per home-region ARN; shadows are views of it). */

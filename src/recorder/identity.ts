@@ -1,7 +1,7 @@
 // userIdentity from the credentials the SDK resolved for a call (cloudtrail-facts §1.3); never the secret or token.
 import { createHash } from 'node:crypto';
-import type { UserIdentity } from '../event/record.js';
-import { secondPrecision } from '../event/time.js';
+import type { UserIdentity } from '../vocabulary/record.js';
+import { cloudTrailTime } from '../vocabulary/time.js';
 
 /**
  * Says who an access key belongs to, so records name the real user or role instead of a generic one.
@@ -110,7 +110,7 @@ export class IdentityResolver {
         sessionContext: {
           sessionIssuer: { type: 'Role', principalId: roleId, arn: `arn:${p}:iam::${accountId}:role/${role}`, accountId, userName: role },
           // The session's true start is unknowable in-process; the first call seen with these keys stands in.
-          attributes: { creationDate: secondPrecision(this.now()), mfaAuthenticated: 'false' },
+          attributes: { creationDate: cloudTrailTime(this.now()), mfaAuthenticated: 'false' },
         },
       };
     }

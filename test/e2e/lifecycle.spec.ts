@@ -35,6 +35,6 @@ describe('LocalTrail lifecycle', () => {
     const names = (await trail.lookupEvents({})).Events?.map((e) => JSON.parse(e.CloudTrailEvent!).requestParameters.tableName);
     expect(names).toEqual(['c', 'b']);
     expect(trail.stats().engine.historyDropped).toBe(1);
-    expect(() => createLocalTrail({ maxHistoryEvents: 1.5 })).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: maxHistoryEvents must be a whole number >= 0, got 1.5]`);
+    expect(() => createLocalTrail({ maxHistoryEvents: 1.5 })).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: maxHistoryEvents must be a whole number >= 0, got 1.5]`);
   });
 });

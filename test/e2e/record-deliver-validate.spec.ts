@@ -10,8 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalTrail } from '../../src/index.js';
 import { FilesystemSink } from '../../src/delivery/sinks/filesystem-sink.js';
-import { folderSource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { folderSource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import { FORBIDDEN, LONG_TERM, SECRET_VALUES, TEMPORARY } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 import type { InsightsOptions } from '../../src/engine/insights/insights-options.js';
 import { resolveInsightsOptions } from '../../src/engine/insights/insights-options.js';
 import { TrailEngine } from '../../src/engine/trail-engine.js';

@@ -1,8 +1,8 @@
 // CloudTrail's CloudWatch Logs delivery: a trail with CloudWatchLogsLogGroupArn sends each event it records, one
 // event a message, to the stream `<acct>_CloudTrail_<region>` of that group, in PutLogEvents batches.
 // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html
-import type { CloudTrailRecord } from '../../event/record.js';
-import type { DeliveryRoute, DeliveryStatus } from '../port.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
+import type { DeliveryRoute, DeliveryStatus } from '../../engine/delivery-port.js';
 import type { DeliveryDestination, DestinationContext, DestinationShutdownReport, DestinationStats } from './destination.js';
 import { newDestinationStats, shutdownReport, TrailOutcomes } from './destination.js';
 import type { PendingLogEvent } from './log-event-batches.js';

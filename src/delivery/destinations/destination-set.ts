@@ -1,7 +1,7 @@
 // The destinations of one DeliveryService, as delivery calls them: routed records, delivered files, flush,
 // shutdown, stats and GetTrailStatus fields.
-import type { CloudTrailRecord } from '../../event/record.js';
-import type { DeliveryRoute, DeliveryStatus } from '../port.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
+import type { DeliveryRoute, DeliveryStatus } from '../../engine/delivery-port.js';
 import type { DeliveredFile, DeliveryDestination, DestinationContext, DestinationShutdownReport, DestinationStats } from './destination.js';
 
 /** Throws a TypeError at construction for anything that is not a destination (or a name used twice). */

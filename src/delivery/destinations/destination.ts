@@ -1,8 +1,8 @@
 // The contract of a destination beside the sinks (CloudWatch Logs, EventBridge, SNS): what delivery tells it, what
 // it reports back. Delivery calls these; a destination never sees the engine.
 import type { Clock } from '../../clock/clock.js';
-import type { CloudTrailRecord } from '../../event/record.js';
-import type { DeliveryRoute, DeliveryStatus, DeliveryTrail } from '../port.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
+import type { DeliveryRoute, DeliveryStatus, DeliveryTrail } from '../../engine/delivery-port.js';
 import { describeError } from '../sink-attempt.js';
 
 /** What delivery hands a destination when it is attached. */

@@ -2,7 +2,7 @@
 // Events: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event.html#eb-service-event-cloudtrail
 // Entry size: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevents.html#eb-putevent-size
 import { randomUUID } from 'node:crypto';
-import type { CloudTrailRecord } from '../../event/record.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
 
 /** An event on the default event bus, as CloudTrail puts it there; `detail` is the record. */
 export interface EventBridgeEvent {

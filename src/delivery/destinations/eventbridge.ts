@@ -1,7 +1,7 @@
 // Events to EventBridge as CloudTrail sends them: each event a logging trail records, once, to its account's default
 // bus in its region, in PutEvents batches (≤ 10 entries, ≤ 256 KB); rules evaluated with EventBridge's patterns.
-import type { CloudTrailRecord } from '../../event/record.js';
-import type { DeliveryRoute } from '../port.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
+import type { DeliveryRoute } from '../../engine/delivery-port.js';
 import type { DeliveryDestination, DestinationContext, DestinationShutdownReport, DestinationStats } from './destination.js';
 import { newDestinationStats, shutdownReport } from './destination.js';
 import type { EventPattern } from './event-pattern.js';

@@ -1,6 +1,6 @@
 // CloudWatch Logs in memory, for tests: log groups and streams of messages, and a check that every batch it is
 // given keeps PutLogEvents' rules (as the service would refuse one that does not).
-import type { CloudTrailRecord } from '../../event/record.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
 import type { DestinationQueueOptions } from './retry-queue.js';
 import type { LogEventsBatch } from './cloudwatch-logs.js';
 import { CloudWatchLogsDestination } from './cloudwatch-logs.js';

@@ -1,7 +1,7 @@
 // CloudTrail's SNS notifications: when a trail with a topic delivers log files, one message
 // `{"s3Bucket": "…", "s3ObjectKey": ["…", …]}` to the topic (files delivered together share a message).
 // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/configure-cloudtrail-to-send-notifications.html
-import type { DeliveryStatus } from '../port.js';
+import type { DeliveryStatus } from '../../engine/delivery-port.js';
 import type { DeliveredFile, DeliveryDestination, DestinationContext, DestinationShutdownReport, DestinationStats } from './destination.js';
 import { newDestinationStats, shutdownReport, TrailOutcomes } from './destination.js';
 import type { DestinationQueueOptions } from './retry-queue.js';

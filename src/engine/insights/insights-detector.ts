@@ -1,8 +1,7 @@
 // Insights detection for one (account, region): per-minute counts per API, judged against a bucketed baseline when
 // each minute ends, on a timer of the injectable clock (so a ManualClock drives it deterministically).
 import type { Clock, TimerHandle } from '../../clock/clock.js';
-import type { CloudTrailRecord } from '../../event/record.js';
-import { CALL_RATE, ERROR_RATE } from '../routing.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
 import type { ResolvedInsightsOptions } from './insights-options.js';
 import type { InsightSubject, InsightType } from './insights-records.js';
 import { insightRecord } from './insights-records.js';
@@ -10,6 +9,15 @@ import type { Tally } from './tally.js';
 import { addRecord, mergeTally, newTally } from './tally.js';
 
 export type { InsightType } from './insights-records.js';
+
+/** Insights types as bits, so a trail's or a region's set of enabled types is one number. */
+export const CALL_RATE = 1;
+export const ERROR_RATE = 2;
+
+/** The bit of an Insights type. */
+export function insightBit(type: string | undefined): number {
+  return type === 'ApiCallRateInsight' ? CALL_RATE : ERROR_RATE;
+}
 
 const MINUTE = 60_000;
 

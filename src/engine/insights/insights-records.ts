@@ -1,9 +1,9 @@
 // The Insights event records CloudTrail writes: a Start and an End record per incident, linked by sharedEventID
 // (record shape: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-insights-fields-trails.html,
 // insightDetails: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-insight-details.html).
-import type { CloudTrailRecord, JsonObject } from '../../event/record.js';
-import { EVENT_VERSION } from '../../event/record.js';
-import { secondPrecision } from '../../event/time.js';
+import type { CloudTrailRecord, JsonObject } from '../../vocabulary/record.js';
+import { EVENT_VERSION } from '../../vocabulary/record.js';
+import { cloudTrailTime } from '../../vocabulary/time.js';
 import type { Counter, Tally } from './tally.js';
 import { topFive } from './tally.js';
 
@@ -79,7 +79,7 @@ export function insightRecord(f: InsightFacts): CloudTrailRecord {
   };
   return {
     eventVersion: EVENT_VERSION,
-    eventTime: secondPrecision(f.time),
+    eventTime: cloudTrailTime(f.time),
     awsRegion: f.region,
     eventID: f.eventID,
     eventType: 'AwsCloudTrailInsight',

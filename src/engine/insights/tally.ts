@@ -1,5 +1,5 @@
 // Counts behind an Insights event: calls, and per user identity, user agent and error code (its attributions).
-import type { CloudTrailRecord } from '../../event/record.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
 
 /** Distinct values kept per attribute in one tally; later new values still count, unattributed. */
 export const MAX_ATTRIBUTED_VALUES = 64;

@@ -1,5 +1,5 @@
-// Advanced event selectors for trails (facts §7.3): which fields and operators a trail accepts, and the limits.
-import type { AdvancedEventSelector, AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
+// Advanced event selectors for trails (cloudtrail-facts §7.3): which fields and operators a trail accepts, and the limits.
+import type { AdvancedEventSelector, AdvancedFieldSelector } from '../control-plane-shapes.js';
 import { InvalidEventSelectorsException } from '../errors.js';
 
 export const OPERATORS = ['Equals', 'StartsWith', 'EndsWith', 'NotEquals', 'NotStartsWith', 'NotEndsWith'] as const;

@@ -1,5 +1,5 @@
-// Basic event selectors (facts §7.2): validation with CloudTrail's limits, and compilation into one predicate.
-import type { DataResource, EventSelector } from '@aws-sdk/client-cloudtrail';
+// Basic event selectors (cloudtrail-facts §7.2): validation with CloudTrail's limits, and compilation into one predicate.
+import type { DataResource, EventSelector } from '../control-plane-shapes.js';
 import { InvalidEventSelectorsException } from '../errors.js';
 import type { CompiledSelectors, EventFacts, FactsPredicate } from './types.js';
 import { onRecords } from './types.js';
