@@ -1,6 +1,7 @@
 // Serves CloudTrail's own API (awsJson1.1) from a LocalTrail (or an engine), so an unchanged CloudTrailClient manages
 // local trails. The targets are the rows of operations.ts.
 import type { HttpRequest, HttpResponse } from '@smithy/types';
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ControlPlaneCaller } from './control-plane-gate.js';
 import { CloudTrailError } from './errors.js';
@@ -88,8 +89,6 @@ export interface WireOperations {
   wireOperation(name: string): ((input: Record<string, unknown>, caller: CallerOptions) => unknown) | undefined;
 }
 
-let requestCounter = 0;
-
 function header(request: HttpRequest, name: string): string | undefined {
   for (const [key, value] of Object.entries(request.headers ?? {})) if (key.toLowerCase() === name) return value;
   return undefined;
@@ -123,7 +122,9 @@ function callerOf(request: HttpRequest, requestId: string, options: CloudTrailHa
 export function cloudTrailRequestHandler(api: CloudTrailApi, options: CloudTrailHandlerOptions = {}) {
   return {
     async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
-      const requestId = `localtrail-${(++requestCounter).toString(16).padStart(8, '0')}`;
+      // A UUID, as CloudTrail's request ids are: unique across processes, so a plugin's record of a call to another
+      // localtrail server is never taken for one this LocalTrail answered (and dropped as a duplicate).
+      const requestId = randomUUID();
       const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'] ?? '';
       const wireName = target.slice(target.lastIndexOf('.') + 1);
       const name: OperationName | undefined = operationNamed(wireName);
