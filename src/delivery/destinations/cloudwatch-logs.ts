@@ -4,11 +4,11 @@
 import type { CloudTrailRecord } from '../../vocabulary/record.js';
 import type { DeliveryRoute, DeliveryStatus } from '../../engine/delivery-port.js';
 import type { DeliveryDestination, DestinationContext, DestinationShutdownReport, DestinationStats } from './destination.js';
-import { newDestinationStats, shutdownReport, TrailOutcomes } from './destination.js';
+import { TrailOutcomes } from './destination.js';
 import type { PendingLogEvent } from './log-event-batches.js';
 import { chronological, EVENT_OVERHEAD_BYTES, logBatchLength } from './log-event-batches.js';
-import type { DestinationQueueOptions } from './retry-queue.js';
-import { resolveQueueOptions, RetryQueue } from './retry-queue.js';
+import type { DestinationQueueOptions, RetryQueue } from './retry-queue.js';
+import { TargetQueues } from './target-queues.js';
 
 /** One PutLogEvents call's worth: within the service's limits, chronological. */
 export interface LogEventsBatch {
@@ -70,9 +70,7 @@ function eventOf(item: Item): PendingLogEvent {
 export class CloudWatchLogsDestination implements DeliveryDestination {
   readonly name: string;
   private readonly putLogEvents: PutLogEvents;
-  private readonly queueOptions: ReturnType<typeof resolveQueueOptions>;
-  private readonly counters: DestinationStats = newDestinationStats();
-  private readonly queues = new Map<string, RetryQueue<Item>>();
+  private readonly targets: TargetQueues<Item>;
   private readonly byRoute = new WeakMap<DeliveryRoute, RetryQueue<Item>>();
   private readonly outcomes = new TrailOutcomes('latestCloudWatchLogsDeliveryTime', 'latestCloudWatchLogsDeliveryError');
   private context: DestinationContext | undefined;
@@ -81,7 +79,7 @@ export class CloudWatchLogsDestination implements DeliveryDestination {
     this.name = options.name ?? 'cloudwatch-logs';
     if (typeof options?.putLogEvents !== 'function') throw new TypeError(`localtrail: ${this.name} needs putLogEvents(batch) (or use cloudWatchLogsDestination({ client }))`);
     this.putLogEvents = options.putLogEvents;
-    this.queueOptions = resolveQueueOptions(options, this.name);
+    this.targets = new TargetQueues(this.name, options);
   }
 
   attach(context: DestinationContext): void {
@@ -96,16 +94,16 @@ export class CloudWatchLogsDestination implements DeliveryDestination {
     queue.add({ record });
   }
 
-  async flush(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.flush()));
+  flush(): Promise<void> {
+    return this.targets.flush();
   }
 
-  async shutdown(): Promise<DestinationShutdownReport> {
-    return shutdownReport(this.name, await Promise.all([...this.queues.values()].map((q) => q.shutdown())));
+  shutdown(): Promise<DestinationShutdownReport> {
+    return this.targets.shutdown();
   }
 
   stats(): DestinationStats {
-    return { ...this.counters };
+    return this.targets.stats();
   }
 
   status(trailArn: string): Partial<DeliveryStatus> {
@@ -116,15 +114,9 @@ export class CloudWatchLogsDestination implements DeliveryDestination {
     const trail = route.trail;
     const logGroupArn = trail.cloudWatchLogsLogGroupArn!;
     const stream = logStreamName(route);
-    const key = `${trail.arn}\u0000${logGroupArn}\u0000${stream}`;
-    let queue = this.queues.get(key);
-    if (queue !== undefined) return queue;
     const group = logGroupName(logGroupArn);
-    queue = new RetryQueue<Item>({
+    return this.targets.of(`${trail.arn}\u0000${logGroupArn}\u0000${stream}`, context, () => ({
       where: `${this.name}(${group}/${stream})`,
-      context,
-      options: this.queueOptions,
-      stats: this.counters,
       take: (items) => logBatchLength(items, eventOf),
       send: async (batch) => {
         const events = chronological(batch.map(eventOf));
@@ -135,8 +127,6 @@ export class CloudWatchLogsDestination implements DeliveryDestination {
         return { skipped: skipped + (result?.rejected ?? 0) };
       },
       settled: (_batch, error) => this.outcomes.settled(trail.arn, error, context.clock.now()),
-    });
-    this.queues.set(key, queue);
-    return queue;
+    }));
   }
 }

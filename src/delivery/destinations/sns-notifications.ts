@@ -3,9 +3,9 @@
 // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/configure-cloudtrail-to-send-notifications.html
 import type { DeliveryStatus } from '../../engine/delivery-port.js';
 import type { DeliveredFile, DeliveryDestination, DestinationContext, DestinationShutdownReport, DestinationStats } from './destination.js';
-import { newDestinationStats, shutdownReport, TrailOutcomes } from './destination.js';
+import { TrailOutcomes } from './destination.js';
 import type { DestinationQueueOptions } from './retry-queue.js';
-import { resolveQueueOptions, RetryQueue } from './retry-queue.js';
+import { TargetQueues } from './target-queues.js';
 
 /** SNS takes messages up to 256 KB. */
 export const MAX_SNS_MESSAGE_BYTES = 256 * 1024;
@@ -58,9 +58,7 @@ function messageLength(items: readonly Item[]): number {
 export class SnsDestination implements DeliveryDestination {
   readonly name: string;
   private readonly publish: SnsDestinationOptions['publish'];
-  private readonly queueOptions: ReturnType<typeof resolveQueueOptions>;
-  private readonly counters: DestinationStats = newDestinationStats();
-  private readonly queues = new Map<string, RetryQueue<Item>>();
+  private readonly targets: TargetQueues<Item>;
   private readonly outcomes = new TrailOutcomes('latestNotificationTime', 'latestNotificationError');
   private context: DestinationContext | undefined;
 
@@ -68,7 +66,7 @@ export class SnsDestination implements DeliveryDestination {
     this.name = options.name ?? 'sns';
     if (typeof options?.publish !== 'function') throw new TypeError(`localtrail: ${this.name} needs publish(notification) (or use snsDestination({ client }))`);
     this.publish = options.publish;
-    this.queueOptions = resolveQueueOptions(options, this.name);
+    this.targets = new TargetQueues(this.name, options);
   }
 
   attach(context: DestinationContext): void {
@@ -76,42 +74,34 @@ export class SnsDestination implements DeliveryDestination {
   }
 
   fileDelivered(file: DeliveredFile): void {
-    const topic = file.trail.snsTopicArn;
-    if (topic === undefined || this.context === undefined) return;
-    this.queueFor(topic, this.context).add({ trailArn: file.trail.arn, bucket: file.bucket, key: file.key });
+    const topicArn = file.trail.snsTopicArn;
+    const context = this.context;
+    if (topicArn === undefined || context === undefined) return;
+    const queue = this.targets.of(topicArn, context, () => ({
+      where: `${this.name}(${topicArn})`,
+      take: messageLength,
+      send: (batch) => this.publish({ topicArn, message: notificationMessage(batch[0]!.bucket, batch.map((i) => i.key)) }),
+      settled: (batch, error) => {
+        for (const arn of new Set(batch.map((i) => i.trailArn))) this.outcomes.settled(arn, error, context.clock.now());
+      },
+    }));
+    queue.add({ trailArn: file.trail.arn, bucket: file.bucket, key: file.key });
   }
 
-  async flush(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.flush()));
+  flush(): Promise<void> {
+    return this.targets.flush();
   }
 
-  async shutdown(): Promise<DestinationShutdownReport> {
-    return shutdownReport(this.name, await Promise.all([...this.queues.values()].map((q) => q.shutdown())));
+  shutdown(): Promise<DestinationShutdownReport> {
+    return this.targets.shutdown();
   }
 
   stats(): DestinationStats {
-    return { ...this.counters };
+    return this.targets.stats();
   }
 
   status(trailArn: string): Partial<DeliveryStatus> {
     return this.outcomes.of(trailArn);
   }
 
-  private queueFor(topicArn: string, context: DestinationContext): RetryQueue<Item> {
-    let queue = this.queues.get(topicArn);
-    if (queue !== undefined) return queue;
-    queue = new RetryQueue<Item>({
-      where: `${this.name}(${topicArn})`,
-      context,
-      options: this.queueOptions,
-      stats: this.counters,
-      take: messageLength,
-      send: (batch) => this.publish({ topicArn, message: notificationMessage(batch[0]!.bucket, batch.map((i) => i.key)) }),
-      settled: (batch, error) => {
-        for (const arn of new Set(batch.map((i) => i.trailArn))) this.outcomes.settled(arn, error, context.clock.now());
-      },
-    });
-    this.queues.set(topicArn, queue);
-    return queue;
-  }
 }
