@@ -253,7 +253,9 @@ const INSTRUCTION_EVENTS = 100_000;
  */
 async function instructionsPerEvent(): Promise<{ plain: number; insights: number } | undefined> {
   if (!hasValgrind()) return undefined;
-  const worker = ['--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), 'routing-instructions.worker.ts')];
+  // A fixed GC schedule: V8 otherwise sizes the heap from measured mutator speed, so how busy the machine is changes
+  // when collections run (runs of the same plain variant counted 1105 and 1894 instructions per event without it).
+  const worker = ['--predictable-gc-schedule', '--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), 'routing-instructions.worker.ts')];
   const variants = ['plain', 'insights'] as const;
   const counts = await inBatches(
     variants.flatMap((variant) => [0, INSTRUCTION_EVENTS].map((events) => () => countInstructions(worker, { VARIANT: variant, EVENTS: String(events) }))),
