@@ -9,7 +9,6 @@ import { getLocalTrailPlugin } from './recorder/middleware.js';
 import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
-import type { CallerOptions } from './engine/operations.js';
 import type { CloudTrailControlPlane } from './engine/control-plane-api.js';
 import type { OperationInput, OperationName, OperationOutput } from './engine/operations.js';
 import { defineOperationMethods } from './engine/operations.js';
@@ -250,17 +249,24 @@ export class LocalTrail implements RecordSink {
   }
 
   // CloudTrail Lake (docs/lake.md): event data stores keep the records their selectors select from creation on;
-  // queries run on DuckDB, an optional peer dependency loaded by the first startQuery.
-  async createEventDataStore(input: L.CreateEventDataStoreRequest, caller?: CallerOptions): Promise<L.CreateEventDataStoreResponse> { return this.lake.createEventDataStore(input, caller); }
-  async getEventDataStore(input: L.GetEventDataStoreRequest, caller?: CallerOptions): Promise<L.GetEventDataStoreResponse> { return this.lake.getEventDataStore(input, caller); }
-  async listEventDataStores(input: L.ListEventDataStoresRequest = {}, caller?: CallerOptions): Promise<L.ListEventDataStoresResponse> { return this.lake.listEventDataStores(input, caller); }
-  async updateEventDataStore(input: L.UpdateEventDataStoreRequest, caller?: CallerOptions): Promise<L.UpdateEventDataStoreResponse> { return this.lake.updateEventDataStore(input, caller); }
-  async deleteEventDataStore(input: L.DeleteEventDataStoreRequest, caller?: CallerOptions): Promise<L.DeleteEventDataStoreResponse> { return this.lake.deleteEventDataStore(input, caller); }
-  async startQuery(input: L.StartQueryRequest, caller?: CallerOptions): Promise<L.StartQueryResponse> { return this.lake.startQuery(input, caller); }
-  async describeQuery(input: L.DescribeQueryRequest, caller?: CallerOptions): Promise<L.DescribeQueryResponse> { return this.lake.describeQuery(input, caller); }
-  async getQueryResults(input: L.GetQueryResultsRequest, caller?: CallerOptions): Promise<L.GetQueryResultsResponse> { return this.lake.getQueryResults(input, caller); }
-  async cancelQuery(input: L.CancelQueryRequest, caller?: CallerOptions): Promise<L.CancelQueryResponse> { return this.lake.cancelQuery(input, caller); }
-  async listQueries(input: L.ListQueriesRequest, caller?: CallerOptions): Promise<L.ListQueriesResponse> { return this.lake.listQueries(input, caller); }
+  // queries run on DuckDB, an optional peer dependency loaded by the first startQuery. Lake calls are CloudTrail API
+  // calls too: authorized and recorded through the gate like the trail operations.
+  async createEventDataStore(input: L.CreateEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.CreateEventDataStoreResponse> { return this.gate.run('CreateEventDataStore', input, caller, (c) => this.lake.createEventDataStore(input, c)); }
+  async getEventDataStore(input: L.GetEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.GetEventDataStoreResponse> { return this.gate.run('GetEventDataStore', input, caller, (c) => this.lake.getEventDataStore(input, c)); }
+  async listEventDataStores(input: L.ListEventDataStoresRequest = {}, caller?: ControlPlaneCaller): Promise<L.ListEventDataStoresResponse> { return this.gate.run('ListEventDataStores', input, caller, (c) => this.lake.listEventDataStores(input, c)); }
+  async updateEventDataStore(input: L.UpdateEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.UpdateEventDataStoreResponse> { return this.gate.run('UpdateEventDataStore', input, caller, (c) => this.lake.updateEventDataStore(input, c)); }
+  async deleteEventDataStore(input: L.DeleteEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.DeleteEventDataStoreResponse> { return this.gate.run('DeleteEventDataStore', input, caller, (c) => this.lake.deleteEventDataStore(input, c)); }
+  async startQuery(input: L.StartQueryRequest, caller?: ControlPlaneCaller): Promise<L.StartQueryResponse> { return this.gate.run('StartQuery', input, caller, (c) => this.lake.startQuery(input, c)); }
+  async describeQuery(input: L.DescribeQueryRequest, caller?: ControlPlaneCaller): Promise<L.DescribeQueryResponse> { return this.gate.run('DescribeQuery', input, caller, (c) => this.lake.describeQuery(input, c)); }
+  async getQueryResults(input: L.GetQueryResultsRequest, caller?: ControlPlaneCaller): Promise<L.GetQueryResultsResponse> { return this.gate.run('GetQueryResults', input, caller, (c) => this.lake.getQueryResults(input, c)); }
+  async cancelQuery(input: L.CancelQueryRequest, caller?: ControlPlaneCaller): Promise<L.CancelQueryResponse> { return this.gate.run('CancelQuery', input, caller, (c) => this.lake.cancelQuery(input, c)); }
+  async listQueries(input: L.ListQueriesRequest, caller?: ControlPlaneCaller): Promise<L.ListQueriesResponse> { return this.gate.run('ListQueries', input, caller, (c) => this.lake.listQueries(input, c)); }
+
+  /** @internal The Lake operation a wire request names, through the gate: what `cloudTrailRequestHandler(trail)` and `listen()` serve beside the trail operations. */
+  wireOperation(name: string): ((input: Record<string, unknown>, caller: ControlPlaneCaller) => Promise<unknown>) | undefined {
+    const operation = this.lake.wireOperation(name);
+    return operation && ((input, caller) => this.gate.run(name, input, caller, (c) => operation(input, c)));
+  }
 }
 
 // `run` is async: an operation's error (a denial included) becomes a rejection, as from `client.send`.

@@ -1,22 +1,7 @@
 // CloudTrail Lake's API shapes, as @aws-sdk/client-cloudtrail declares them (without $metadata), declared here because
-// that package is an optional peer: code typed against the SDK's shapes accepts these and the other way round.
-
-/** One condition of an advanced event selector (`Field` plus operators). */
-export interface LakeFieldSelector {
-  Field: string | undefined;
-  Equals?: string[] | undefined;
-  StartsWith?: string[] | undefined;
-  EndsWith?: string[] | undefined;
-  NotEquals?: string[] | undefined;
-  NotStartsWith?: string[] | undefined;
-  NotEndsWith?: string[] | undefined;
-}
-
-/** An advanced event selector: what an event data store keeps. */
-export interface LakeEventSelector {
-  Name?: string | undefined;
-  FieldSelectors: LakeFieldSelector[] | undefined;
-}
+// that package is an optional peer: code typed against the SDK's shapes accepts these and the other way round. An event
+// data store's selectors are the trails' advanced event selectors (one shape in the SDK too).
+import type { AdvancedEventSelector } from '../engine/control-plane-shapes.js';
 
 export interface LakeTag {
   Key: string | undefined;
@@ -32,7 +17,7 @@ export interface EventDataStoreDescription {
   EventDataStoreArn?: string | undefined;
   Name?: string | undefined;
   Status?: EventDataStoreStatus | undefined;
-  AdvancedEventSelectors?: LakeEventSelector[] | undefined;
+  AdvancedEventSelectors?: AdvancedEventSelector[] | undefined;
   MultiRegionEnabled?: boolean | undefined;
   OrganizationEnabled?: boolean | undefined;
   RetentionPeriod?: number | undefined;
@@ -45,7 +30,7 @@ export interface EventDataStoreDescription {
 
 export interface CreateEventDataStoreRequest {
   Name: string | undefined;
-  AdvancedEventSelectors?: LakeEventSelector[] | undefined;
+  AdvancedEventSelectors?: AdvancedEventSelector[] | undefined;
   MultiRegionEnabled?: boolean | undefined;
   OrganizationEnabled?: boolean | undefined;
   RetentionPeriod?: number | undefined;
@@ -77,7 +62,7 @@ export interface ListEventDataStoresResponse {
 export interface UpdateEventDataStoreRequest {
   EventDataStore: string | undefined;
   Name?: string | undefined;
-  AdvancedEventSelectors?: LakeEventSelector[] | undefined;
+  AdvancedEventSelectors?: AdvancedEventSelector[] | undefined;
   MultiRegionEnabled?: boolean | undefined;
   OrganizationEnabled?: boolean | undefined;
   RetentionPeriod?: number | undefined;

@@ -3,9 +3,9 @@
 import {
   AccessDeniedException,
   CloudTrailClient,
-  CreateEventDataStoreCommand,
   CreateTrailCommand,
   GetTrailCommand,
+  ListChannelsCommand,
   StopLoggingCommand,
   TrailNotFoundException,
   UnsupportedOperationException,
@@ -67,10 +67,10 @@ describe('a plugged CloudTrailClient calling trail.listen()', () => {
 
   it('a call the server refuses before running it is recorded once, by the plugin', async () => {
     const { trail, client } = await pluggedClient();
-    // listen() serves trail operations only: the Lake's wire operations are not on it.
-    await expect(client.send(new CreateEventDataStoreCommand({ Name: 'store' }))).rejects.toBeInstanceOf(UnsupportedOperationException);
+    // Channels (CloudTrail Lake integrations) are not implemented: the handler answers without running anything.
+    await expect(client.send(new ListChannelsCommand({}))).rejects.toBeInstanceOf(UnsupportedOperationException);
     const events = cloudTrailEvents(trail);
-    expect(events.map((e) => [e.eventName, e.errorCode])).toEqual([['CreateEventDataStore', 'UnsupportedOperationException']]);
+    expect(events.map((e) => [e.eventName, e.errorCode])).toEqual([['ListChannels', 'UnsupportedOperationException']]);
     expect(trail.stats().recorded).toBe(1);
   });
 
