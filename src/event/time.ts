@@ -12,3 +12,11 @@ export function secondPrecision(ms: number): string {
   }
   return cachedText;
 }
+
+/**
+ * The epoch ms of `text` when it is the string `secondPrecision` returned last (the same object), else NaN: lets a
+ * reader of fresh records (the event history) skip parsing the time the recorder just formatted.
+ */
+export function lastFormattedSecond(text: string): number {
+  return text === cachedText ? cachedSecond * 1000 : Number.NaN;
+}
