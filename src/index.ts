@@ -93,3 +93,17 @@ export type { ChainGap, FileVerdict, ValidateLogsOptions, ValidationReport, Verd
 export { folderSource, memorySource } from './integrity/validation/object-source.js';
 export type { FetchedObject, ObjectLocation, ObjectSource, ValidationPublicKey } from './integrity/validation/object-source.js';
 export { formatValidationReport, splitValidationOutput } from './integrity/validation/format-report.js';
+
+// CloudTrail over HTTP, the event-history page and the HTML report — added by issue 15. `trail.listen()` serves a
+// LocalTrail; serveRecords and createReport take records from any TrailRecordSource.
+export type { ListenOptions, LocalTrailServer } from './server/http-server.js';
+export { serveRecords } from './server/serve-records.js';
+export type { RecordsServer, ServeRecordsOptions } from './server/serve-records.js';
+export type { TrailRecordSource } from './server/record-source.js';
+export type { HistoryScope, IntegritySummary, PageInfo } from './server/page-info.js';
+export { createReport } from './report/create-report.js';
+export type { Report, ReportOptions } from './report/create-report.js';
+export { summarizeRecords } from './report/report-data.js';
+export type { ErrorTally, FailedCall, InsightEntry, ReportData, Tally, TimeBucket } from './report/report-data.js';
+export { renderReportHtml } from './report/report-html.js';
+export type { ReportMeta } from './report/report-html.js';
