@@ -17,10 +17,11 @@ import { DeliveryService } from '../../src/delivery/delivery-service.js';
 import { S3Sink } from '../../src/delivery/sinks/s3-sink.js';
 import { makeRecord, makeTrail, route } from '../delivery/fixtures.js';
 
+/** An aws-cli that reads AWS_ENDPOINT_URL_S3 (v1.29+, v2.13+; Debian 12's v2.9 does not), which this test needs. */
 function hasAwsCli(): boolean {
   try {
-    execFileSync('aws', ['--version'], { stdio: 'ignore' });
-    return true;
+    const version = /^aws-cli\/(\d+)\.(\d+)/.exec(execFileSync('aws', ['--version'], { encoding: 'utf8' }));
+    return version !== null && Number(version[2]) >= (version[1] === '1' ? 29 : 13);
   } catch {
     return false;
   }
