@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { attributeValues } from '../../src/engine/history/lookup-attributes.js';
 import { TrailEngine } from '../../src/engine/trail-engine.js';
+import { newEventId } from '../../src/event/event-id.js';
 import type { CloudTrailRecord } from '../../src/event/record.js';
 
 const ACCT = '111122223333';
@@ -156,5 +157,20 @@ describe('lookups while indexes are built a slice at a time', () => {
     // Every page of one lookup: nothing dropped shows, nothing kept is missing.
     expect(lookupAll(engine, 'EventSource', 'service1.amazonaws.com')).toEqual(expected(kept, 'EventSource', 'service1.amazonaws.com'));
     expect(engine.stats().historyDropped).toBe(N - max);
+  }, 120_000);
+
+  it("EventId: localtrail's own ids are found near their time, any other id by scanning", () => {
+    const records = makeRecords(N).map((r, i) => ({ ...r, eventID: newEventId(T0 + Math.floor(i / 5) * 1000 + (i % 5)) }));
+    // An Insights event is written minutes after the minute it describes: its id's time is far from its eventTime.
+    const insightLike = { ...records[100]!, eventID: newEventId(T0 + 20_000 * 1000), eventName: 'Insight-like' };
+    records.splice(101, 0, insightLike);
+    const uuid = { ...records[200]!, eventID: '6f1c4a52-93be-4f0e-8a7d-2b1e1c9f0a11' };
+    records.splice(201, 0, uuid);
+    const engine = new TrailEngine({ clock: new ManualClock(T0 + N * 1000), accountId: ACCT, maxHistoryEvents: N + 10 });
+    for (const r of records) engine.accept(r);
+    for (const r of [records[N - 1]!, records[77_777]!, records[3]!, insightLike, uuid]) {
+      expect(lookupAll(engine, 'EventId', r.eventID)).toEqual([r.eventID]);
+    }
+    expect(lookupAll(engine, 'EventId', newEventId(T0 + 5_000))).toEqual([]);
   }, 120_000);
 });

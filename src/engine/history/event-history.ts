@@ -2,7 +2,7 @@
 // indexes that are built a slice at a time, by scanning until an index is ready.
 import type { CloudTrailRecord } from '../../event/record.js';
 import { lastFormattedSecond } from '../../event/time.js';
-import { hasAttributeValue } from './attribute-match.js';
+import { ATTRIBUTE_MATCHERS } from './attribute-match.js';
 import { TimeRuns } from './time-runs.js';
 import { resourceNameOf, usernameOf } from './lookup-attributes.js';
 
@@ -28,9 +28,11 @@ export const RETENTION_MS = 90 * 24 * 3600 * 1000;
  * left of its budget: so no lookup pays for indexing a large history at once (a million records took 0.1 to 1.9 s
  * per attribute).
  */
-const INDEX_SLICE = 65_536;
-/** A lookup that scanned much indexes at least this many records, so every lookup moves the index on. */
-const MIN_SLICE = 4096;
+const INDEX_SLICE = 32_768;
+/** How far before its id's time a localtrail event's eventTime can be (second precision, clock steps, Insights). */
+const ID_TIME_WINDOW_MS = 15 * 60_000;
+/** A lookup that scanned much still indexes this many: rare values, which scan furthest, need the index most. */
+const MIN_SLICE = 16_384;
 
 let cachedTimeString = '';
 let cachedTimeMs = 0;
@@ -107,9 +109,6 @@ export class EventHistory {
   private records: CloudTrailRecord[] = [];
   /** The time of every record held, as runs of equal times (see TimeRuns). */
   private readonly runs = new TimeRuns();
-  /** The eventTime string `readTime` read last (a sentinel no record carries to start with), and its time. */
-  private lastText = '\u0000';
-  private lastTextTime = 0;
   /** The time of the newest run (the last record's); NaN before the first. */
   private lastRunTime = Number.NaN;
   /** The latest time added so far; an earlier one makes the arrival order stop being the time order. */
@@ -156,13 +155,9 @@ export class EventHistory {
 
   /** The time of an eventTime string the recorder did not just format (records from files, tests, other sources). */
   private readTime(text: string): number {
-    if (text === this.lastText) return this.lastTextTime;
-    let t = parseEventTime(text);
+    const t = parseEventTime(text);
     // A record without a readable eventTime sorts with the one before it rather than breaking the order.
-    if (Number.isNaN(t)) t = this.lastTime === Number.NEGATIVE_INFINITY ? 0 : this.lastTime;
-    this.lastText = text;
-    this.lastTextTime = t;
-    return t;
+    return Number.isNaN(t) ? (this.lastTime === Number.NEGATIVE_INFINITY ? 0 : this.lastTime) : t;
   }
 
   /** A record with another time than the one before: a new run, and whether it arrived late. */
@@ -275,12 +270,12 @@ export class EventHistory {
     this.ensureOrdered();
     if (this.count() > this.maxEvents + (this.maxEvents >> 3)) this.trim(this.maxEvents);
     const top = cursor ? this.lowerBoundPosition(cursor.t, cursor.s) : this.lowerBoundPosition(Math.floor(toMs) + 1, -1);
-    if (key === undefined) return this.scan(top, undefined, '', fromMs, toMs, limit);
+    if (key === undefined) return this.scan(top, undefined, '', fromMs, limit);
     if (key === 'EventId') return this.lookupEventId(value!, top, fromMs, toMs, cursor, limit);
     let index = this.indexes.get(key);
     if (index === undefined) this.indexes.set(key, (index = { upTo: this.base, buckets: new Map() }));
     if (this.end - Math.max(index.upTo, this.base) > INDEX_SLICE) {
-      const found = this.scan(top, key, value!, fromMs, toMs, limit);
+      const found = this.scan(top, key, value!, fromMs, limit);
       this.build(key, index, Math.max(MIN_SLICE, INDEX_SLICE - this.scanned));
       return found;
     }
@@ -298,17 +293,21 @@ export class EventHistory {
     return out;
   }
 
-  /** Newest first from position `top` down, every record or those with `key = value`. */
-  private scan(top: number, key: string | undefined, value: string, fromMs: number, toMs: number, limit: number): HistoryEntry[] {
+  /**
+   * Newest first from position `top` down to the first at or after `fromMs`, every record or those with
+   * `key = value`. Positions below `top` are within `toMs` (or before the cursor) already, so only the records are read.
+   */
+  private scan(top: number, key: string | undefined, value: string, fromMs: number, limit: number): HistoryEntry[] {
     const out: HistoryEntry[] = [];
+    const bottom = this.lowerBoundPosition(fromMs, -1);
+    const match = key === undefined ? undefined : ATTRIBUTE_MATCHERS[key];
+    const records = this.records;
+    const base = this.base;
     let position = top - 1;
-    for (; position >= 0 && out.length <= limit; position--) {
+    for (; position >= bottom && out.length <= limit; position--) {
       const id = this.idAt(position);
-      const t = this.time(id);
-      if (t < fromMs) break;
-      if (t > toMs) continue;
-      const record = this.records[id - this.base]!;
-      if (key === undefined || hasAttributeValue(record, key, value)) out.push({ t, s: id, r: record });
+      const record = records[id - base]!;
+      if (match === undefined || match(record, value)) out.push({ t: this.time(id), s: id, r: record });
     }
     this.scanned = top - 1 - position;
     return out;
@@ -317,23 +316,50 @@ export class EventHistory {
   /** EventId: a scan while fingerprints are being taken, then the fingerprint column. */
   private lookupEventId(value: string, top: number, fromMs: number, toMs: number, cursor: HistoryCursor | undefined, limit: number): HistoryEntry[] {
     if (this.end - Math.max(this.eventIdsUpTo, this.base) > INDEX_SLICE) {
-      const found = this.scan(top, 'EventId', value, fromMs, toMs, limit);
+      const near = this.nearIdTime(value);
+      if (near.length > 0) return this.finishEventIds(near, fromMs, toMs, cursor, limit);
+      const found = this.scan(top, 'EventId', value, fromMs, limit);
       this.fingerprintEventIds(Math.max(MIN_SLICE, INDEX_SLICE - this.scanned));
       return found;
     }
     this.fingerprintEventIds(INDEX_SLICE);
     const wanted = fingerprint(value);
-    const out: HistoryEntry[] = [];
+    const found: HistoryEntry[] = [];
     const fingerprints = this.eventIds;
     for (let i = fingerprints.length - 1; i >= 0; i--) {
       if (fingerprints[i] !== wanted) continue;
-      const id = this.base + i;
       const record = this.records[i]!;
-      const t = this.time(id);
-      if (record.eventID !== value || this.isCut(id, t) || t < fromMs || t > toMs) continue;
-      if (cursor && (t > cursor.t || (t === cursor.t && id >= cursor.s))) continue;
-      out.push({ t, s: id, r: record });
+      if (record.eventID === value) found.push({ t: this.time(this.base + i), s: this.base + i, r: record });
     }
+    return this.finishEventIds(found, fromMs, toMs, cursor, limit);
+  }
+
+  /**
+   * localtrail's own event ids begin with the event's time (a ULID written as a GUID, `src/event/event-id.ts`), at
+   * or up to a few minutes after its eventTime: the records of those minutes are looked at first. Other ids
+   * (CloudTrail's are random) find nothing here and are scanned for.
+   */
+  private nearIdTime(value: string): HistoryEntry[] {
+    const found: HistoryEntry[] = [];
+    if (value.length !== 36 || value.charCodeAt(8) !== 45 /* - */) return found;
+    const high = Number.parseInt(value.slice(0, 8), 16);
+    const low = Number.parseInt(value.slice(9, 13), 16);
+    if (Number.isNaN(high) || Number.isNaN(low)) return found;
+    const idTime = high * 0x10000 + low;
+    const top = this.lowerBoundPosition(idTime + 1, -1);
+    for (let position = top - 1; position >= 0; position--) {
+      const id = this.idAt(position);
+      const t = this.time(id);
+      if (t < idTime - ID_TIME_WINDOW_MS) break;
+      const record = this.records[id - this.base]!;
+      if (record.eventID === value) found.push({ t, s: id, r: record });
+    }
+    return found;
+  }
+
+  /** EventId matches that are live, in range and before the cursor, newest first, at most `limit` + 1. */
+  private finishEventIds(found: HistoryEntry[], fromMs: number, toMs: number, cursor: HistoryCursor | undefined, limit: number): HistoryEntry[] {
+    const out = found.filter(({ t, s }) => !this.isCut(s, t) && t >= fromMs && t <= toMs && (!cursor || t < cursor.t || (t === cursor.t && s < cursor.s)));
     out.sort((a, b) => b.t - a.t || b.s - a.s);
     if (out.length > limit + 1) out.length = limit + 1;
     return out;
