@@ -1,4 +1,5 @@
-// One variant of the record-overhead call (plain, localtrail or otel), for callgrind to count: `WARMUP` calls, a full
+// One variant of a record-overhead call (plain, localtrail or otel; `OPERATION` GetItem, RunInstances or PutObject),
+// for callgrind to count: `WARMUP` calls, a full
 // collection, `CALLS` measured calls, a full collection. record-overhead.bench.ts runs it with CALLS=0 and CALLS=N and
 // divides the difference by N, so start-up, module loading and warm-up cancel out; the closing collection charges
 // each variant for what its calls left alive.
@@ -7,7 +8,7 @@ import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createRequire } from 'node:module';
-import { benchCredentials, getItemInput, getItemRequestHandler } from './stub-dynamodb.js';
+import { BENCH_CALLS, benchCredentials, benchOperation } from './stub-calls.js';
 
 const variant = process.env['VARIANT'] ?? 'plain';
 const warmup = Number(process.env['WARMUP'] ?? 3000);
@@ -21,18 +22,22 @@ if (variant === 'otel') {
   trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
   registerInstrumentations({ instrumentations: [new AwsInstrumentation()] });
 }
+const call = BENCH_CALLS[benchOperation()];
 const require = createRequire(import.meta.url);
-const { DynamoDBClient, GetItemCommand } = require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb');
+type Client = { middlewareStack: { use(plugin: unknown): void }; send(command: unknown): Promise<unknown> };
+const sdk = require(call.pkg) as Record<string, unknown>;
+const Client = sdk[call.client] as new (config: object) => Client;
+const Command = sdk[call.command] as new (input: object) => unknown;
 const { createLocalTrail } = (await import(new URL('../dist/esm/index.js', import.meta.url).href)) as typeof import('../src/index.js');
 
-const client = new DynamoDBClient({ region: 'us-east-1', credentials: benchCredentials, requestHandler: getItemRequestHandler });
+const client = new Client({ region: 'us-east-1', credentials: benchCredentials, ...call.config });
 const trail = createLocalTrail();
 if (variant === 'localtrail') client.middlewareStack.use(trail.plugin());
-const input = getItemInput;
+const input = call.input;
 
-for (let i = 0; i < warmup; i++) await client.send(new GetItemCommand(input));
+for (let i = 0; i < warmup; i++) await client.send(new Command(input));
 gc();
-for (let i = 0; i < calls; i++) await client.send(new GetItemCommand(input));
+for (let i = 0; i < calls; i++) await client.send(new Command(input));
 gc();
 const recorded = variant === 'localtrail' ? trail.events().length + trail.stats().droppedFromMemory : exporter.getFinishedSpans().length;
 process.stdout.write(JSON.stringify({ variant, recorded }) + '\n');

@@ -1,4 +1,5 @@
-// record-overhead: what recording adds to a plain SDK call, against OpenTelemetry's aws-sdk instrumentation.
+// record-overhead: what recording adds to a plain SDK call (DynamoDB GetItem, EC2 RunInstances, S3 PutObject with a
+// body), against OpenTelemetry's aws-sdk instrumentation.
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,8 @@ import { availableParallelism } from 'node:os';
 import type { BenchResult } from './harness.js';
 import { round } from './harness.js';
 import { countInstructions, hasValgrind, inBatches } from './instruction-count.js';
+import type { BenchOperation } from './stub-calls.js';
+import { BENCH_OPERATIONS } from './stub-calls.js';
 
 interface WorkerResult {
   usPerOp: Record<string, number>;
@@ -21,31 +24,47 @@ interface WorkerResult {
  * Measured calls per callgrind run (after the warm-up); BENCH_CALLGRIND_CALLS=0 skips the instruction count. Shorter
  * windows still hold V8's tier-up of the SDK's own code and too few collections to average over: a plain call
  * counted 1.87M instructions over 5,000 calls and 1.64M over 15,000, and configurations that differ by nothing
- * moved ±1% at 5,000.
+ * moved ±1% at 5,000. BENCH_CALLGRIND_CALLS_EXTRA sets the window of RunInstances and PutObject (default: the same).
  */
 const CALLGRIND_CALLS = Number(process.env['BENCH_CALLGRIND_CALLS'] ?? 15_000);
-const VARIANTS = ['plain', 'localtrail', 'otel'] as const;
+const CALLGRIND_CALLS_EXTRA = Number(process.env['BENCH_CALLGRIND_CALLS_EXTRA'] ?? CALLGRIND_CALLS);
+/** BENCH_CALLGRIND_OTEL=0 leaves OpenTelemetry out of the instruction count (it is a comparison, not the target). */
+const CALLGRIND_OTEL = process.env['BENCH_CALLGRIND_OTEL'] !== '0';
+/** BENCH_OPERATIONS=GetItem,PutObject runs only those. */
+const OPERATIONS = (process.env['BENCH_OPERATIONS']?.split(',') ?? BENCH_OPERATIONS) as BenchOperation[];
+type Counted = 'plain' | 'localtrail' | 'otel';
 
 /**
  * Instructions per call for each variant: (count with CALLS=N − count with CALLS=0) / N. Time on this shared
  * two-core machine moves by ±10% between rounds, more than the 3% target; instruction counts repeat to 0.01%.
+ * OpenTelemetry is counted on GetItem only.
  */
-async function instructionsPerCall(here: string): Promise<Record<(typeof VARIANTS)[number], number> | undefined> {
-  if (CALLGRIND_CALLS <= 0 || !hasValgrind()) return undefined;
+async function instructionsPerCall(here: string, operation: BenchOperation): Promise<{ calls: number; perCall: Partial<Record<Counted, number>> } | undefined> {
+  const calls = operation === 'GetItem' ? CALLGRIND_CALLS : CALLGRIND_CALLS_EXTRA;
+  if (calls <= 0 || !hasValgrind()) return undefined;
+  const variants: Counted[] = operation === 'GetItem' && CALLGRIND_OTEL ? ['plain', 'localtrail', 'otel'] : ['plain', 'localtrail'];
   const worker = ['--import', 'tsx', join(here, 'record-instructions.worker.ts')];
-  const runs = VARIANTS.flatMap((variant) =>
-    [0, CALLGRIND_CALLS].map((calls) => () => countInstructions(worker, { VARIANT: variant, CALLS: String(calls), WARMUP: '3000' })),
+  const runs = variants.flatMap((variant) =>
+    [0, calls].map((n) => () => countInstructions(worker, { VARIANT: variant, OPERATION: operation, CALLS: String(n), WARMUP: '3000' })),
   );
   const counts = await inBatches(runs, Math.max(1, availableParallelism()));
-  const perCall = (i: number) => (counts[2 * i + 1]! - counts[2 * i]!) / CALLGRIND_CALLS;
-  return { plain: perCall(0), localtrail: perCall(1), otel: perCall(2) };
+  const perCall: Partial<Record<Counted, number>> = {};
+  variants.forEach((variant, i) => (perCall[variant] = (counts[2 * i + 1]! - counts[2 * i]!) / calls));
+  return { calls, perCall };
 }
 
-export default async function recordOverhead(): Promise<BenchResult[]> {
-  const here = dirname(fileURLToPath(import.meta.url));
+function timed(here: string, operation: BenchOperation): WorkerResult {
   const tsx = join(here, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const out = execFileSync(process.execPath, [tsx, join(here, 'record-overhead.worker.ts')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  const r = JSON.parse(out.trim().split('\n').at(-1)!) as WorkerResult;
+  const out = execFileSync(process.execPath, [tsx, join(here, 'record-overhead.worker.ts')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, OPERATION: operation },
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as WorkerResult;
+}
+
+async function measure(here: string, operation: BenchOperation): Promise<BenchResult> {
+  const r = timed(here, operation);
   if (r.otelSpans === 0 && r.otelVsPlain.median < 1.05) throw new Error('the OpenTelemetry peer recorded no spans: its patch did not apply');
   const timeVsPlain = round(r.vsPlain.median);
   const timeVsOtel = round(r.localtrailVsOtel);
@@ -53,43 +72,52 @@ export default async function recordOverhead(): Promise<BenchResult[]> {
     `wall time ${timeVsPlain}x plain (rounds ${round(r.vsPlain.min)}–${round(r.vsPlain.max)}), ${timeVsOtel}x otel ` +
     `(plain ${round(r.usPerOp['plain']!, 1)} µs/call, localtrail ${round(r.usPerOp['localtrail']!, 1)} µs, ` +
     `otel ${round(r.usPerOp['otel']!, 1)} µs = ${round(r.otelVsPlain.median)}x plain; ` +
-    `nothing kept in memory ${round(r.unretainedVsPlain.median)}x plain; middleware alone ${r.middlewareUs} µs/call)`;
-  const instructions = await instructionsPerCall(here);
+    `nothing kept in memory ${round(r.unretainedVsPlain.median)}x plain; recording alone ${r.middlewareUs} µs/call)`;
+  const counted = await instructionsPerCall(here, operation);
+  const c = counted?.perCall;
   // The instruction ratio holds the target when valgrind is there; the wall-time ratio otherwise.
-  const vsPlain = instructions ? round(instructions.localtrail / instructions.plain) : timeVsPlain;
-  const vsOtel = instructions ? round(instructions.localtrail / instructions.otel) : timeVsOtel;
-  const counted = instructions
-    ? `(instructions per call under callgrind: plain ${round(instructions.plain / 1e6, 3)}M, ` +
-      `localtrail ${round(instructions.localtrail / 1e6, 3)}M, otel ${round(instructions.otel / 1e6, 3)}M = ` +
-      `${round(instructions.otel / instructions.plain)}x plain); `
+  const vsPlain = c ? round(c.localtrail! / c.plain!) : timeVsPlain;
+  const vsOtel = c?.otel !== undefined ? round(c.localtrail! / c.otel) : timeVsOtel;
+  const counts = c
+    ? `(instructions per call under callgrind, ${counted!.calls}-call window: plain ${round(c.plain! / 1e6, 3)}M, ` +
+      `localtrail ${round(c.localtrail! / 1e6, 3)}M` +
+      (c.otel !== undefined ? `, otel ${round(c.otel / 1e6, 3)}M = ${round(c.otel / c.plain!)}x plain` : '') +
+      '); '
     : '(valgrind not found: wall time only); ';
-  return [
-    {
-      name: 'record-overhead',
-      line: `record-overhead: ${vsPlain}x plain, ${vsOtel}x otel ${counted}${timing}`,
-      json: {
-        vsPlain,
-        vsOtel,
-        method: instructions ? 'instructions' : 'time',
-        ...(instructions
-          ? {
-              plainInstructionsPerCall: Math.round(instructions.plain),
-              localtrailInstructionsPerCall: Math.round(instructions.localtrail),
-              otelInstructionsPerCall: Math.round(instructions.otel),
-              otelVsPlain: round(instructions.otel / instructions.plain),
-            }
-          : {}),
-        timeVsPlain,
-        timeVsOtel,
-        timeVsPlainMin: round(r.vsPlain.min),
-        timeVsPlainMax: round(r.vsPlain.max),
-        timeUnretainedVsPlain: round(r.unretainedVsPlain.median),
-        timeOtelVsPlain: round(r.otelVsPlain.median),
-        plainUsPerCall: round(r.usPerOp['plain']!, 1),
-        localtrailUsPerCall: round(r.usPerOp['localtrail']!, 1),
-        otelUsPerCall: round(r.usPerOp['otel']!, 1),
-        middlewareUsPerCall: r.middlewareUs,
-      },
+  const name = operation === 'GetItem' ? 'record-overhead' : `record-overhead-${operation.toLowerCase()}`;
+  return {
+    name,
+    line: `${name} (${operation}): ${vsPlain}x plain${c && c.otel === undefined ? '' : `, ${vsOtel}x otel`} ${counts}${timing}`,
+    json: {
+      operation,
+      vsPlain,
+      vsOtel,
+      method: c ? 'instructions' : 'time',
+      ...(c
+        ? {
+            callgrindCalls: counted!.calls,
+            plainInstructionsPerCall: Math.round(c.plain!),
+            localtrailInstructionsPerCall: Math.round(c.localtrail!),
+            ...(c.otel !== undefined ? { otelInstructionsPerCall: Math.round(c.otel), otelVsPlain: round(c.otel / c.plain!) } : {}),
+          }
+        : {}),
+      timeVsPlain,
+      timeVsOtel,
+      timeVsPlainMin: round(r.vsPlain.min),
+      timeVsPlainMax: round(r.vsPlain.max),
+      timeUnretainedVsPlain: round(r.unretainedVsPlain.median),
+      timeOtelVsPlain: round(r.otelVsPlain.median),
+      plainUsPerCall: round(r.usPerOp['plain']!, 1),
+      localtrailUsPerCall: round(r.usPerOp['localtrail']!, 1),
+      otelUsPerCall: round(r.usPerOp['otel']!, 1),
+      middlewareUsPerCall: r.middlewareUs,
     },
-  ];
+  };
+}
+
+export default async function recordOverhead(): Promise<BenchResult[]> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const results: BenchResult[] = [];
+  for (const operation of OPERATIONS) results.push(await measure(here, operation));
+  return results;
 }

@@ -9,9 +9,9 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { rmSync } from 'node:fs';
 import { createLocalTrail } from '../src/index.js';
 import { FilesystemSink } from '../src/delivery/sinks/filesystem-sink.js';
-import { folderSource } from '../src/integrity/validation/object-source.js';
-import { formatValidationReport } from '../src/integrity/validation/format-report.js';
-import { validateLogs } from '../src/integrity/validation/validate-logs.js';
+import { folderSource } from '../src/validation/object-source.js';
+import { formatValidationReport } from '../src/validation/format-report.js';
+import { validateLogs } from '../src/validation/validate-logs.js';
 import { offlineAws } from './support/offline-aws.js';
 
 const folder = '.localtrail';
@@ -64,6 +64,9 @@ for (const e of trail.events()) {
 }
 const secret = trail.events().find((e) => e.eventName === 'CreateSecret');
 console.log(`\nCreateSecret requestParameters: ${JSON.stringify(secret?.requestParameters)}`);
+// DynamoDB's record holds the item's attribute names, never its values, as CloudTrail's does.
+const put = trail.events().find((e) => e.eventName === 'PutItem');
+console.log(`PutItem requestParameters: ${JSON.stringify(put?.requestParameters)}`);
 
 // 5. Event history, as CloudTrail's LookupEvents answers it (management events, newest first, per region).
 const writes = await trail.lookupEvents({ LookupAttributes: [{ AttributeKey: 'ReadOnly', AttributeValue: 'false' }] }, { region: 'us-east-1' });

@@ -64,6 +64,16 @@ describe('publishReport', () => {
     expect(trail).not.toHaveRecordedError();
   });
 
+  it('matches the item the code wrote, though the record holds only its attribute names', async () => {
+    const { trail, s3, ddb } = fixture();
+    await publishReport(s3, ddb, 'q4', 'abc');
+
+    // The command matchers compare the input the SDK received (kept in memory beside the record)…
+    expect(trail).toHaveRecordedCommand(PutItemCommand, { Item: { id: { S: 'q4' }, size: { N: '3' } } });
+    // …while the record, like CloudTrail's, never holds an item's values.
+    expect(trail).toHaveRecorded({ eventName: 'PutItem', requestParameters: { tableName: 'Reports', item: ['id', 'size'] } });
+  });
+
   it('records stable snapshots', async () => {
     const { trail, s3, ddb } = fixture();
     await publishReport(s3, ddb, 'q3', 'x');

@@ -1,10 +1,10 @@
 // The records and integrity of a delivered-trail folder, for `serve` and `report`: the one place that reads them.
 import { existsSync, statSync } from 'node:fs';
-import { parseLogFileKey } from '../delivery/object-keys.js';
-import type { CloudTrailRecord } from '../event/record.js';
-import { folderSource } from '../integrity/validation/object-source.js';
-import { gunzipAndHash, parseJson } from '../integrity/validation/read-gzip-json.js';
-import { validateLogs } from '../integrity/validation/validate-logs.js';
+import { parseLogFileKey } from '../vocabulary/object-keys.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
+import { folderSource } from '../validation/object-source.js';
+import { gunzipAndHash, parseJson } from '../validation/read-gzip-json.js';
+import { validateLogs } from '../validation/validate-logs.js';
 import type { TrailRecordSource } from '../server/record-source.js';
 import { UsageError } from './args.js';
 
@@ -17,7 +17,8 @@ export function deliveredRecords(folder: string): TrailRecordSource {
     description: objects.description,
     async *records(): AsyncIterable<CloudTrailRecord> {
       for (const location of await objects.list()) {
-        if (!parseLogFileKey(location.key)) continue;
+        // Log files, and Insights files (CloudTrail-Insight folder, outside the digests).
+        if (!parseLogFileKey(location.key) && !location.key.includes('/CloudTrail-Insight/')) continue;
         const object = await objects.get(location);
         const bytes = object ? await gunzipAndHash(object.body) : undefined;
         const parsed = bytes?.ok ? parseJson(bytes.bytes) : undefined;

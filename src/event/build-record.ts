@@ -2,10 +2,10 @@
 import { resourcesFor } from '../catalog/resources.js';
 import type { OperationFacts } from './operation-facts.js';
 import { operationFacts } from './operation-facts.js';
-import type { CloudTrailRecord, CloudTrailResource, JsonObject, UserIdentity } from './record.js';
-import { EVENT_VERSION } from './record.js';
-import { sharedResources, sharedTlsDetails, sharedUserAgent } from './shared-parts.js';
-import { secondPrecision } from './time.js';
+import type { CloudTrailRecord, CloudTrailResource, JsonObject, UserIdentity } from '../vocabulary/record.js';
+import { EVENT_VERSION } from '../vocabulary/record.js';
+import { sharedBracketedUserAgent, sharedResources, sharedTlsDetails, sharedUserAgent } from './shared-parts.js';
+import { cloudTrailTime } from '../vocabulary/time.js';
 
 /** Everything the recorder learned about one logical call (after retries), free of SDK types. */
 export interface CallFacts {
@@ -41,6 +41,10 @@ export interface CallFacts {
   bytesOut?: number;
   /** Set when the application attributed the call with runAs. */
   actor?: JsonObject;
+  /** The service's top-level `apiVersion` (DynamoDB's `2012-08-10`). */
+  apiVersion?: string;
+  /** responseElements are written for a read too (STS calls that issue credentials). */
+  responseOnRead?: boolean;
 }
 
 /** CloudTrail caps these string fields at 1 KB (cloudtrail-facts §2). */
@@ -71,29 +75,31 @@ const RecordObject = function (this: CloudTrailRecord, f: CallFacts, op: Operati
   const { isS3, dataType, readOnly } = op;
   this.eventVersion = EVENT_VERSION;
   this.userIdentity = f.identity;
-  this.eventTime = secondPrecision(f.time);
+  this.eventTime = cloudTrailTime(f.time);
   this.eventSource = op.eventSource;
   this.eventName = op.eventName;
   this.awsRegion = awsRegion;
   this.sourceIPAddress = f.sourceIpAddress;
   if (f.userAgent !== undefined) {
-    const ua = sharedUserAgent(cap(f.userAgent));
-    // S3 data events show the user agent in brackets (cloudtrail-facts §1.2).
-    this.userAgent = isS3 && dataType ? `[${ua}]` : ua;
+    const ua = cap(f.userAgent);
+    // S3 records show the user agent in brackets, bucket operations too (the DeleteBucket example of
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html).
+    this.userAgent = isS3 ? sharedBracketedUserAgent(ua) : sharedUserAgent(ua);
   }
   if (f.errorCode !== undefined) {
     this.errorCode = cap(f.errorCode);
     if (f.errorMessage !== undefined) this.errorMessage = cap(f.errorMessage);
   }
   this.requestParameters = isS3 && f.requestParameters && f.host ? { ...f.requestParameters, Host: f.host } : f.requestParameters;
-  this.responseElements = f.errorCode === undefined && !readOnly ? f.responseElements() : null;
-  const additional = additionalEventData(f, isS3, op.isSts, awsRegion);
+  this.responseElements = f.errorCode === undefined && (!readOnly || f.responseOnRead === true) ? f.responseElements() : null;
+  const additional = additionalEventData(f, op, awsRegion);
   if (additional) this.additionalEventData = additional;
   if (f.requestId !== undefined) this.requestID = cap(f.requestId);
   this.eventID = f.eventId;
   this.readOnly = readOnly;
   if (resources.length > 0) this.resources = sharedResources(resources);
   this.eventType = 'AwsApiCall';
+  if (f.apiVersion !== undefined) this.apiVersion = f.apiVersion;
   this.managementEvent = dataType === undefined;
   this.recipientAccountId = f.accountId;
   this.eventCategory = dataType === undefined ? 'Management' : 'Data';
@@ -101,12 +107,12 @@ const RecordObject = function (this: CloudTrailRecord, f: CallFacts, op: Operati
 } as unknown as new (f: CallFacts, op: OperationFacts, awsRegion: string, resources: CloudTrailResource[]) => CloudTrailRecord;
 RecordObject.prototype = Object.prototype;
 
-function additionalEventData(f: CallFacts, isS3: boolean, isSts: boolean, awsRegion: string): JsonObject | undefined {
+function additionalEventData(f: CallFacts, op: OperationFacts, awsRegion: string): JsonObject | undefined {
   let data: JsonObject | undefined;
-  if (isS3) {
+  if (op.isS3) {
     data = { SignatureVersion: 'SigV4', AuthenticationMethod: 'AuthHeader', bytesTransferredIn: f.bytesIn ?? 0, bytesTransferredOut: f.bytesOut ?? 0 };
     if (f.extendedRequestId) data['x-amz-id-2'] = f.extendedRequestId;
-  } else if (isSts) {
+  } else if (op.isSts) {
     data = { RequestDetails: { endpointType: f.host === 'sts.amazonaws.com' ? 'global' : 'regional', awsServingRegion: f.region || awsRegion } };
   }
   if (f.actor) (data ??= {})['actor'] = f.actor;

@@ -1,4 +1,5 @@
 // How to turn one SDK input/output value into requestParameters/responseElements JSON: compiled once per shape.
+import type { JsonValue } from '../vocabulary/record.js';
 
 export const enum PlanKind {
   /** Walk whatever is there (no model knowledge). */
@@ -6,10 +7,34 @@ export const enum PlanKind {
   Struct = 1,
   List = 2,
   Map = 3,
-  /** The model marks it sensitive: never recorded. */
+  /** The model (or a rule) marks it sensitive: written as the hidden marker, never its value. */
   Sensitive = 4,
-  /** Blob or stream: never read, only described. */
+  /** Blob or stream: never read. Left out of the record, as CloudTrail leaves bodies out. */
   Binary = 5,
+  /** Left out of the record (application data CloudTrail does not log, e.g. DynamoDB expression values). */
+  Omit = 6,
+  /** A map written as the list of its keys: DynamoDB's `item` holds attribute names, never values. */
+  Names = 7,
+  /** A map of DynamoDB attribute values written with plain values (`{"S": "x"}` → `"x"`): keys only. */
+  PlainAttributes = 8,
+  /** A timestamp, written in {@link PlanTime}. */
+  Timestamp = 9,
+  /** A string holding a JSON document (an S3 bucket policy), written parsed. */
+  JsonText = 10,
+  /** A structure with one member set (DynamoDB's `{Put: {...}}`), written flat with the member's name as a tag. */
+  Tagged = 11,
+  /** A PartiQL statement: literals replaced by CloudTrail's redaction marker. */
+  Statement = 12,
+}
+
+/** How timestamps are written: CloudTrail writes what its service's own model serialises. */
+export const enum PlanTime {
+  /** `2024-01-02T03:04:05.000Z` (unmodelled values). */
+  Iso = 0,
+  /** `Jan 2, 2024, 3:04:05 AM` — the form of most services' records (a Java date, in UTC). */
+  Java = 1,
+  /** Milliseconds since the epoch, as a number (EC2). */
+  EpochMillis = 2,
 }
 
 export interface ParameterPlan {
@@ -18,32 +43,64 @@ export interface ParameterPlan {
   member?(name: string): MemberPlan | undefined;
   /** List/Map: the element plan. */
   value?(): ParameterPlan;
+  /** List: written inside an object under this key (`{"items": [...]}`, `{}` when empty), as EC2 writes its sets. */
+  wrap?: string;
+  /** List of scalars: each item written as `{[itemKey]: value}` (EC2's `instancesSet.items[].instanceId`). */
+  itemKey?: string;
+  /** List written the way XML reads as JSON: one element alone, several as an array (S3 payloads). */
+  single?: boolean;
+  /** Struct: entries added after the members when absent (S3's `xmlns`, a subresource marker, a logged default). */
+  constants?: readonly (readonly [string, JsonValue])[];
+  /** Struct: the member holding an item whose key attributes become `key` (DynamoDB PutItem). */
+  keyFrom?: string;
+  /** Struct: the member naming the table for {@link keyFrom}. */
+  tableFrom?: string;
+  /** Tagged: the key the member's name is written under (`operation`). */
+  tag?: string;
+  /** Timestamp: the form. */
+  time?: PlanTime;
+  /** Sensitive: the marker written instead of the value (default `HIDDEN_DUE_TO_SECURITY_REASONS`). */
+  marker?: string;
 }
 
 export interface MemberPlan {
   key: string;
-  /** The SDK member name lower-cased, for the secret-name check without a lookup per call. */
-  lower: string;
+  /**
+   * The SDK member name lower-cased, for the secret-name check without a lookup per call; undefined when a rule
+   * placed the member deliberately (STS `credentials`, whose parts have their own plans).
+   */
+  lower: string | undefined;
   plan: ParameterPlan;
+  /** Written inside `{[into]: {items: [{...}]}}` with the other members of that group (EC2 RunInstances). */
+  into?: string;
 }
 
 /** The plan used when nothing is known of the shape: every key lower-camel-cased, every value walked. */
 export const ANY_PLAN: ParameterPlan = { kind: PlanKind.Any };
 
+const lowerCache = new Map<string, string>();
+
+/** `name.toLowerCase()`, cached: the secret-name check runs on every member and map key of every call. */
+export function lowerCase(name: string): string {
+  let out = lowerCache.get(name);
+  if (out === undefined) {
+    out = name.toLowerCase();
+    if (lowerCache.size < 10_000) lowerCache.set(name, out);
+  }
+  return out;
+}
+
 const keyCache = new Map<string, string>();
 
 /**
- * CloudTrail writes request parameters in lowerCamelCase (`TableName` → `tableName`); a leading acronym is
- * lower-cased whole (`SSECustomerKey` → `sseCustomerKey`, `ACL` → `acl`).
+ * CloudTrail writes member names with the first letter lower-cased (`TableName` → `tableName`, `SSESpecification` →
+ * `sSESpecification`, `MD5OfMessageBody` → `mD5OfMessageBody`): the field names of the service's own request model.
  */
 export function lowerCamel(key: string): string {
   let out = keyCache.get(key);
   if (out !== undefined) return out;
-  let upper = 0;
-  while (upper < key.length && key.charCodeAt(upper) >= 65 && key.charCodeAt(upper) <= 90) upper++;
-  if (upper === 0) out = key;
-  else if (upper === 1 || upper === key.length) out = key.slice(0, upper).toLowerCase() + key.slice(upper);
-  else out = key.slice(0, upper - 1).toLowerCase() + key.slice(upper - 1);
+  const first = key.charCodeAt(0);
+  out = first >= 65 && first <= 90 ? String.fromCharCode(first + 32) + key.slice(1) : key;
   if (keyCache.size < 10_000) keyCache.set(key, out);
   return out;
 }

@@ -1,8 +1,10 @@
 // Converts SDK inputs/outputs into CloudTrail's requestParameters/responseElements: JSON-safe, redacted, capped.
-import type { JsonObject, JsonValue } from './record.js';
-import type { ParameterPlan } from './parameter-plan.js';
-import { ANY_PLAN, lowerCamel, PlanKind } from './parameter-plan.js';
+import { plainAttributes, redactStatement } from './dynamodb-values.js';
+import type { JsonObject, JsonValue } from '../vocabulary/record.js';
+import type { MemberPlan, ParameterPlan } from './parameter-plan.js';
+import { ANY_PLAN, lowerCamel, lowerCase, PlanKind, PlanTime } from './parameter-plan.js';
 import { HIDDEN } from './redaction.js';
+import { javaDate } from '../vocabulary/time.js';
 
 /** CloudTrail truncates requestParameters / responseElements beyond 100 KB (cloudtrail-facts §2). */
 export const PARAMETERS_LIMIT = 100 * 1024;
@@ -11,8 +13,10 @@ const MAX_DEPTH = 32;
 export interface ConvertOptions {
   /** Lower-cased member names that are always hidden, whatever the model says. */
   secretNames: ReadonlySet<string>;
-  /** Top-level member renames (`Bucket` → `bucketName` for S3). */
+  /** Top-level member renames (`Bucket` → `bucketName` for S3 clients without a schema). */
   renames?: Readonly<Record<string, string>>;
+  /** The key attribute names of a DynamoDB table, when known (for PutItem's `key`). */
+  tableKeys?: (table: string) => readonly string[] | undefined;
 }
 
 /**
@@ -33,15 +37,22 @@ interface State {
 
 function convert(value: unknown, plan: ParameterPlan, state: State, depth: number): JsonValue | undefined {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
-  if (plan.kind === PlanKind.Sensitive) return HIDDEN;
+  switch (plan.kind) {
+    case PlanKind.Sensitive:
+      return plan.marker ?? HIDDEN;
+    case PlanKind.Omit:
+    case PlanKind.Binary:
+      // Bodies and application data are left out, never copied (a string Body is still a body).
+      return undefined;
+    case PlanKind.Timestamp:
+      return timestamp(value, plan.time ?? PlanTime.Iso);
+  }
   if (value === null) return null;
-  // Bodies are described, never copied: a string Body is still a body.
-  if (plan.kind === PlanKind.Binary) return describeBinary(value);
   switch (typeof value) {
     case 'string':
-      if (state.budget <= 0) return '[truncated]';
-      state.budget -= value.length;
-      return state.budget < 0 ? value.slice(0, value.length + state.budget) : value;
+      if (plan.kind === PlanKind.JsonText) return jsonText(value, state);
+      if (plan.kind === PlanKind.Statement) return capString(redactStatement(value), state);
+      return capString(value, state);
     case 'number':
       return Number.isFinite(value) ? value : String(value);
     case 'boolean':
@@ -52,27 +63,43 @@ function convert(value: unknown, plan: ParameterPlan, state: State, depth: numbe
   // A modelled structure, list or map is never a body or a date: skip those checks on the common path.
   if (plan.kind === PlanKind.Any) {
     if (isBinaryLike(value)) return describeBinary(value);
-    if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+    if (value instanceof Date) return timestamp(value, PlanTime.Iso);
   }
   if (state.budget <= 0) return '[truncated]';
   if (depth >= MAX_DEPTH) return '[too deep]';
   if (state.ancestors.includes(value as object)) return '[circular]';
-  if (Array.isArray(value)) {
-    state.ancestors.push(value);
-    const element = plan.kind === PlanKind.List && plan.value ? plan.value() : ANY_PLAN;
-    const out: JsonValue[] = [];
-    for (let i = 0; i < value.length; i++) {
-      if (state.budget <= 0) {
-        out.push('[truncated]');
-        break;
-      }
-      const v = convert(value[i], element, state, depth + 1);
-      out.push(v === undefined ? null : v);
-    }
-    state.ancestors.pop();
-    return out;
-  }
+  if (plan.kind === PlanKind.Names) return Object.keys(value);
+  if (plan.kind === PlanKind.PlainAttributes) return plainAttributes(value, state.options.secretNames, HIDDEN);
+  if (Array.isArray(value)) return convertList(value, plan, state, depth);
+  if (plan.kind === PlanKind.Tagged) return convertTagged(value as Record<string, unknown>, plan, state, depth);
   return convertObject(value as Record<string, unknown>, plan, state, depth, undefined);
+}
+
+function capString(value: string, state: State): string {
+  if (state.budget <= 0) return '[truncated]';
+  state.budget -= value.length;
+  return state.budget < 0 ? value.slice(0, value.length + state.budget) : value;
+}
+
+function convertList(value: unknown[], plan: ParameterPlan, state: State, depth: number): JsonValue {
+  state.ancestors.push(value);
+  const list = plan.kind === PlanKind.List;
+  const element = list && plan.value ? plan.value() : ANY_PLAN;
+  const itemKey = list ? plan.itemKey : undefined;
+  const out: JsonValue[] = [];
+  for (let i = 0; i < value.length; i++) {
+    if (state.budget <= 0) {
+      out.push('[truncated]');
+      break;
+    }
+    const v = convert(value[i], element, state, depth + 1);
+    if (v === undefined && element.kind === PlanKind.Omit) continue;
+    out.push(v === undefined ? null : itemKey === undefined ? v : { [itemKey]: v });
+  }
+  state.ancestors.pop();
+  const items: JsonValue = list && plan.single && out.length === 1 ? out[0]! : out;
+  if (list && plan.wrap !== undefined) return out.length === 0 ? {} : { [plan.wrap]: items };
+  return items;
 }
 
 function convertObject(
@@ -96,38 +123,89 @@ function convertObject(
     }
     let key: string;
     let memberPlan: ParameterPlan;
-    let lower: string;
+    let lower: string | undefined;
+    let member: MemberPlan | undefined;
     if (isMap) {
       key = name;
       memberPlan = mapValue;
       lower = lowerCase(name);
     } else {
-      const member = plan.kind === PlanKind.Struct && plan.member ? plan.member(name) : undefined;
+      member = plan.kind === PlanKind.Struct && plan.member ? plan.member(name) : undefined;
       key = renames?.[name] ?? member?.key ?? lowerCamel(name);
       memberPlan = member?.plan ?? ANY_PLAN;
-      lower = member?.lower ?? lowerCase(name);
+      lower = member ? member.lower : lowerCase(name);
+      if (name === plan.keyFrom) writeKey(value, plan, out, state);
     }
     // Secret names apply to map keys too: user data (DynamoDB attributes, tags, metadata) is where they hide.
-    if (state.options.secretNames.has(lower)) memberPlan = SENSITIVE;
+    if (lower !== undefined && state.options.secretNames.has(lower)) memberPlan = SENSITIVE;
     state.budget -= key.length;
     const v = convert(value[name], memberPlan, state, depth + 1);
-    if (v !== undefined) out[key] = v;
+    if (v === undefined) continue;
+    if (member?.into !== undefined) intoGroup(out, member.into)[key] = v;
+    else out[key] = v;
+  }
+  const constants = plan.constants;
+  if (constants !== undefined) {
+    for (let i = 0; i < constants.length; i++) {
+      const [key, v] = constants[i]!;
+      if (!(key in out)) out[key] = v;
+    }
   }
   state.ancestors.pop();
   return out;
 }
 
-const SENSITIVE: ParameterPlan = { kind: PlanKind.Sensitive };
-
-const lowerCache = new Map<string, string>();
-function lowerCase(name: string): string {
-  let out = lowerCache.get(name);
-  if (out === undefined) {
-    out = name.toLowerCase();
-    if (lowerCache.size < 10_000) lowerCache.set(name, out);
-  }
-  return out;
+/** EC2's RunInstances writes its instance parameters inside `instancesSet.items[0]`. */
+function intoGroup(out: JsonObject, into: string): JsonObject {
+  let group = out[into] as { items: JsonObject[] } | undefined;
+  if (group === undefined) out[into] = group = { items: [{}] };
+  return group.items[0]!;
 }
+
+/** DynamoDB PutItem: `key` holds the item's key attributes with plain values, when the table's key is known. */
+function writeKey(value: Record<string, unknown>, plan: ParameterPlan, out: JsonObject, state: State): void {
+  const item = value[plan.keyFrom!];
+  const table = plan.tableFrom !== undefined ? value[plan.tableFrom] : undefined;
+  if (item === null || typeof item !== 'object' || typeof table !== 'string') return;
+  const names = state.options.tableKeys?.(table);
+  if (names !== undefined) out['key'] = plainAttributes(item, state.options.secretNames, HIDDEN, names);
+}
+
+/** `{Put: {...}}` → `{operation: 'Put', ...}` (DynamoDB's transactions). */
+function convertTagged(value: Record<string, unknown>, plan: ParameterPlan, state: State, depth: number): JsonValue {
+  const names = Object.keys(value);
+  const asStruct: ParameterPlan = { kind: PlanKind.Struct, member: plan.member! };
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const inner = value[name];
+    const member = plan.member?.(name);
+    if (inner === null || typeof inner !== 'object' || member === undefined) continue;
+    const converted = convert(inner, member.plan, state, depth + 1);
+    if (converted === undefined || converted === null || typeof converted !== 'object' || Array.isArray(converted)) continue;
+    return { [plan.tag ?? 'operation']: name, ...converted };
+  }
+  return convertObject(value, asStruct, state, depth, undefined);
+}
+
+function timestamp(value: unknown, time: PlanTime): JsonValue {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value * 1000 : typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms)) return typeof value === 'string' ? value : null;
+  if (time === PlanTime.Java) return javaDate(ms);
+  if (time === PlanTime.EpochMillis) return ms;
+  return new Date(ms).toISOString();
+}
+
+function jsonText(value: string, state: State): JsonValue {
+  try {
+    const parsed = JSON.parse(value) as JsonValue;
+    state.budget -= value.length;
+    return state.budget < 0 ? '[truncated]' : parsed;
+  } catch {
+    return capString(value, state);
+  }
+}
+
+const SENSITIVE: ParameterPlan = { kind: PlanKind.Sensitive };
 
 function isBinaryLike(value: object): boolean {
   return (
@@ -140,11 +218,12 @@ function isBinaryLike(value: object): boolean {
   );
 }
 
-/** A short description of a body that is never read: its size when known without reading it. */
-function describeBinary(value: unknown): string {
+/** A short description of an unmodelled body that is never read: its size when known without reading it. */
+export function describeBinary(value: unknown): string {
   if (typeof value === 'string') return `[binary: ${Buffer.byteLength(value)} bytes]`;
   if (ArrayBuffer.isView(value)) return `[binary: ${value.byteLength} bytes]`;
   if (value instanceof ArrayBuffer) return `[binary: ${value.byteLength} bytes]`;
   if (typeof Blob !== 'undefined' && value instanceof Blob) return `[binary: ${value.size} bytes]`;
   return '[stream]';
 }
+

@@ -2,7 +2,7 @@
 // alive, so every object a record owns is copied by the young-generation collector and marked by the old one; an
 // object shared by thousands of records is paid for once. Shared parts are frozen: a change through one record
 // must not show in another.
-import type { CloudTrailRecord, CloudTrailResource } from './record.js';
+import type { CloudTrailRecord, CloudTrailResource } from '../vocabulary/record.js';
 
 type TlsDetails = NonNullable<CloudTrailRecord['tlsDetails']>;
 
@@ -38,12 +38,18 @@ class SharedTable<T> {
 }
 
 const userAgents = new SharedTable<string>();
+const bracketedAgents = new SharedTable<string>();
 const tlsDetails = new SharedTable<TlsDetails>();
 const resourceLists = new SharedTable<readonly CloudTrailResource[]>();
 
 /** The SDK builds its user-agent header anew for every request; equal headers become one string. */
 export function sharedUserAgent(userAgent: string): string {
   return userAgents.get(userAgent) ?? userAgents.set(userAgent, userAgent);
+}
+
+/** The same in brackets, as S3 records write it: one string per distinct header too. */
+export function sharedBracketedUserAgent(userAgent: string): string {
+  return bracketedAgents.get(userAgent) ?? bracketedAgents.set(userAgent, `[${userAgent}]`);
 }
 
 /** One frozen `tlsDetails` per host. */

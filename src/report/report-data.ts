@@ -1,6 +1,6 @@
 // The numbers an activity report shows, summed in one pass over any stream of records (none of them kept).
 import { usernameOf } from '../engine/history/lookup-attributes.js';
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 
 /** Calls of one kind and how many of them failed. */
 export interface Tally {

@@ -1,5 +1,5 @@
 // Renders ReportData as one self-contained HTML file: inline style and SVG, no script, nothing fetched from anywhere.
-import type { ValidationReport } from '../integrity/validation/validate-logs.js';
+import type { ValidationReport } from '../validation/validate-logs.js';
 import { escapeHtml as h } from './escape-html.js';
 import type { ReportData, Tally } from './report-data.js';
 import { barChart, COLORS, splitBar, timelineChart } from './svg-charts.js';

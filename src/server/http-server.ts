@@ -2,13 +2,20 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CloudTrailApi } from '../engine/cloudtrail-handler.js';
 import { cloudTrailRequestHandler } from '../engine/cloudtrail-handler.js';
 import type { TrailEngine } from '../engine/trail-engine.js';
 import { malformedBody, operationOf, sendAwsJsonError } from './aws-json.js';
 import { isAllowedHost, isLoopbackHost } from './host-check.js';
 import type { PageInfo } from './page-info.js';
 import { servePageAsset } from './page/assets.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
+/**
+ * Where `trail.listen()` serves CloudTrail's API and the event-history page.
+ * @example
+ * const server = await trail.listen({ port: 4566, host: '127.0.0.1' });
+ */
 export interface ListenOptions {
   /** TCP port; 0 (the default) picks a free one (read it from the resolved `url`). */
   port?: number;
@@ -21,7 +28,13 @@ export interface ListenOptions {
   maxRequestBytes?: number;
 }
 
-/** A running server. */
+/**
+ * A running server.
+ * @example
+ * const { url, close } = await trail.listen();
+ * const client = new CloudTrailClient({ endpoint: url, region: 'us-east-1' });
+ * await close();
+ */
 export interface LocalTrailServer {
   /** e.g. `http://127.0.0.1:41234`: the AWS CLI's `--endpoint-url`, an SDK client's `endpoint`, the page in a browser. */
   readonly url: string;
@@ -33,6 +46,8 @@ export interface LocalTrailServer {
 /** What a server serves: an engine answering CloudTrail's API, and what the page says about it. */
 export interface ServedEngine {
   engine: TrailEngine;
+  /** What answers CloudTrail's API when not the engine itself: a LocalTrail, whose gate authorizes and records calls. */
+  api?: CloudTrailApi;
   /** Facts for the event-history page (`GET /localtrail/info`). */
   info(): PageInfo;
   /** Only read operations (Get*, Describe*, List*, LookupEvents): a server over delivered files changes nothing. */
@@ -60,11 +75,11 @@ function accountFor(accessKeyId: string | undefined): string | undefined {
 export async function startServer(served: ServedEngine, options: ListenOptions = {}): Promise<LocalTrailServer> {
   const host = options.host ?? '127.0.0.1';
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new RangeError(`maxRequestBytes must be a positive integer; got ${String(maxBytes)}`);
+  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new LocalTrailConfigError('listen.maxRequestBytes', `localtrail: maxRequestBytes must be a positive integer; got ${String(maxBytes)}`);
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be 0 to 65535; got ${String(port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LocalTrailConfigError('listen.port', `localtrail: port must be 0 to 65535; got ${String(port)}`);
   // The in-process handler is the one code path for every CloudTrail operation; this server only moves bytes to it.
-  const handler = cloudTrailRequestHandler(served.engine, { accountFor });
+  const handler = cloudTrailRequestHandler(served.api ?? served.engine, { accountFor });
   const loopbackOnly = isLoopbackHost(host);
 
   const server = createServer((req, res) => {

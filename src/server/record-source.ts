@@ -1,6 +1,6 @@
 // What `serveRecords` and `createReport` read: records from anywhere (delivered files, a bucket, a live trail).
-import type { CloudTrailRecord } from '../event/record.js';
-import type { ValidationReport } from '../integrity/validation/validate-logs.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
+import type { ValidationReport } from '../validation/validate-logs.js';
 
 /**
  * A source of CloudTrail records, and of the integrity verdict of the files they came from when there are any.

@@ -1,7 +1,7 @@
 // serveRecords: the CloudTrail API (read operations) and the event-history page over records read from a source.
 import { ManualClock } from '../clock/manual-clock.js';
 import { TrailEngine } from '../engine/trail-engine.js';
-import type { CloudTrailRecord, EventCategory } from '../event/record.js';
+import type { CloudTrailRecord, EventCategory } from '../vocabulary/record.js';
 import type { ListenOptions, LocalTrailServer } from './http-server.js';
 import { startServer } from './http-server.js';
 import type { IntegritySummary } from './page-info.js';

@@ -1,65 +1,35 @@
-// Turns a partial command input (SDK member names) into the requestParameters the recorder writes for it.
-import type { MemberPlan, ParameterPlan } from '../event/parameter-plan.js';
-import { ANY_PLAN, lowerCamel, PlanKind } from '../event/parameter-plan.js';
-import { toParameters } from '../event/parameters.js';
-import { HIDDEN, WELL_KNOWN_SECRET_NAMES } from '../event/redaction.js';
+// What command matchers compare: the input each call's SDK command received, kept beside its record in memory.
+import type { CloudTrailRecord } from '../vocabulary/record.js';
+import { describeBinary } from '../event/parameters.js';
+import { keptInputOf } from '../recorder/event-ring.js';
 import { plansForOperation } from '../recorder/schema-plan.js';
 import type { CommandIdentity } from './command.js';
-import { isAsymmetricMatcher, isPlainObject } from './partial-match.js';
-
-const NO_SECRETS: ReadonlySet<string> = new Set();
+import { isAsymmetricMatcher } from './partial-match.js';
 
 /**
- * The partial `requestParameters` for a partial input, walking the operation's model as the recorder does: member
- * keys become the recorder's keys (`TableName` → `tableName`, map keys unchanged), leaves are converted the same way
- * (dates to ISO strings, bodies to their size markers, sensitive members to the hidden marker), and asymmetric
- * matchers are kept as they are. DocumentClient inputs stay native: the recorder sees them before lib-dynamodb
- * marshals them (its marshalling runs just before serialization).
+ * The records as command matchers see them: each with `input`, the command input as the SDK received it (SDK member
+ * names, values included, DocumentClient inputs native), when the trail that recorded it still holds it in memory.
+ * A record read back from a log file, or dropped from the ring by `maxEvents`, has none and matches no input.
+ * The views exist only inside the matcher: records, files, snapshots and event history never carry the input.
  */
-export function requestParametersFor(identity: CommandIdentity, input: Record<string, unknown>): Record<string, unknown> {
-  const plans = identity.operationSchema ? plansForOperation(identity.operationSchema) : undefined;
-  return convertStruct(input, plans?.input ?? ANY_PLAN, topLevelRenames(identity));
+export function withCommandInputs(records: readonly CloudTrailRecord[]): CloudTrailRecord[] {
+  return records.map((record) => {
+    const input = keptInputOf(record);
+    return input === undefined ? record : ({ ...record, input } as CloudTrailRecord);
+  });
 }
 
-/** Top-level member renames the recorder applies per service (CloudTrail's S3 spelling). */
-function topLevelRenames(identity: CommandIdentity): Readonly<Record<string, string>> | undefined {
-  return identity.eventSource === 's3.amazonaws.com' ? { Bucket: 'bucketName' } : undefined;
-}
-
-function convert(value: unknown, plan: ParameterPlan): unknown {
-  if (isAsymmetricMatcher(value)) return value;
-  if (plan.kind === PlanKind.Sensitive) return HIDDEN;
-  if (isPlainObject(value)) return convertStruct(value, plan, undefined);
-  if (Array.isArray(value)) {
-    const element = plan.kind === PlanKind.List && plan.value ? plan.value() : ANY_PLAN;
-    return value.map((item) => convert(item, element));
-  }
-  return convertLeaf(value, plan);
-}
-
-function convertStruct(
-  value: Record<string, unknown>,
-  plan: ParameterPlan,
-  renames: Readonly<Record<string, string>> | undefined,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (plan.kind === PlanKind.Map) {
-    const element = plan.value ? plan.value() : ANY_PLAN;
-    for (const [key, v] of Object.entries(value)) out[key] = convert(v, element);
-    return out;
-  }
-  for (const [name, v] of Object.entries(value)) {
-    const member: MemberPlan | undefined = plan.kind === PlanKind.Struct && plan.member ? plan.member(name) : undefined;
-    const key = renames?.[name] ?? member?.key ?? lowerCamel(name);
-    const hidden = WELL_KNOWN_SECRET_NAMES.has(name.toLowerCase());
-    out[key] = hidden && !isAsymmetricMatcher(v) ? HIDDEN : convert(v, member?.plan ?? ANY_PLAN);
+/**
+ * The partial input to compare: as written, except bodies, which the recorder keeps as their size only
+ * (`Body: 'hello'` matches a call whose body had 5 bytes).
+ */
+export function expectedCommandInput(identity: CommandIdentity, input: Record<string, unknown>): Record<string, unknown> {
+  const bodies = identity.operationSchema ? plansForOperation(identity.operationSchema)?.bodyMembers : undefined;
+  if (bodies === undefined || bodies.length === 0) return input;
+  const out = { ...input };
+  for (const name of bodies) {
+    const value = out[name];
+    if (value !== undefined && value !== null && !isAsymmetricMatcher(value)) out[name] = describeBinary(value);
   }
   return out;
-}
-
-/** A leaf goes through the recorder's own converter, so `Date`s, bodies and odd numbers read the same. */
-function convertLeaf(value: unknown, plan: ParameterPlan): unknown {
-  const wrapper: ParameterPlan = { kind: PlanKind.Struct, member: () => ({ key: 'v', lower: 'v', plan }) };
-  const converted = toParameters({ v: value }, wrapper, { secretNames: NO_SECRETS });
-  return converted && 'v' in converted ? converted['v'] : value;
 }

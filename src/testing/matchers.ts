@@ -1,11 +1,11 @@
 // Every localtrail matcher as a runner-neutral check: (runtime, received, ...args) → { pass, message }.
-import type { CloudTrailRecord, UserIdentity } from '../event/record.js';
+import type { CloudTrailRecord, UserIdentity } from '../vocabulary/record.js';
 import type { ArnPattern } from './arn-pattern.js';
 import type { EventQuery } from './checks.js';
 import { checkNth, checkOnly, checkRecorded, checkTimes } from './checks.js';
 import type { CommandClass, CommandIdentity } from './command.js';
 import { commandIdentity } from './command.js';
-import { requestParametersFor } from './command-input.js';
+import { expectedCommandInput, withCommandInputs } from './command-input.js';
 import type { AsymmetricMatcherLike } from './partial-match.js';
 import { isAsymmetricMatcher, isPlainObject } from './partial-match.js';
 import { recordsOf } from './received.js';
@@ -44,10 +44,16 @@ function commandQuery(matcherName: string, command: unknown, input: unknown, mid
   const identity = commandIdentity(command, matcherName);
   const partial = commandPartial(identity);
   if (input !== undefined) {
-    partial['requestParameters'] = requestParametersFor(identity, inputArg(input, matcherName, 'input'));
+    partial['input'] = expectedCommandInput(identity, inputArg(input, matcherName, 'input'));
   }
   const hintArgs = `${identity.commandName}${middle}${input === undefined ? '' : ', input'}`;
   return { identity, query: { partial, matcherName, hintArgs } };
+}
+
+/** The records a command matcher checks: with the input kept beside each when the matcher names an input. */
+function commandRecords(received: unknown, matcherName: string, input: unknown): readonly CloudTrailRecord[] {
+  const records = recordsOf(received, matcherName);
+  return input === undefined ? records : withCommandInputs(records);
 }
 
 function shortcut(name: string, hintArgs: string, constraints: Record<string, unknown>, extra: unknown, rt: MatcherRuntime): EventQuery {
@@ -99,20 +105,20 @@ export const checks = {
   /** A call of this SDK command was recorded, with an input containing `input` when given. */
   toHaveRecordedCommand: ((rt, received, command: CommandClass, input?: Record<string, unknown>) => {
     const { query } = commandQuery('toHaveRecordedCommand', command, input);
-    return checkRecorded(rt, recordsOf(received, 'toHaveRecordedCommand'), query);
+    return checkRecorded(rt, commandRecords(received, 'toHaveRecordedCommand', input), query);
   }) as Check<[command: CommandClass, input?: Record<string, unknown>]>,
 
   /** Exactly `times` calls of this SDK command were recorded (with an input containing `input` when given). */
   toHaveRecordedCommandTimes: ((rt, received, command: CommandClass, times: number, input?: Record<string, unknown>) => {
     const { query } = commandQuery('toHaveRecordedCommandTimes', command, input, ', times');
-    return checkTimes(rt, recordsOf(received, 'toHaveRecordedCommandTimes'), query, times);
+    return checkTimes(rt, commandRecords(received, 'toHaveRecordedCommandTimes', input), query, times);
   }) as Check<[command: CommandClass, times: number, input?: Record<string, unknown>]>,
 
   /** The nth (1-based) recorded call of this SDK command had an input containing `input`. */
   toHaveRecordedCommandNth: ((rt, received, command: CommandClass, nth: number, input?: Record<string, unknown>) => {
     const { identity, query } = commandQuery('toHaveRecordedCommandNth', command, input, ', n');
     const within = { partial: commandPartial(identity), label: `${identity.commandName} call` };
-    return checkNth(rt, recordsOf(received, 'toHaveRecordedCommandNth'), query, nth, within);
+    return checkNth(rt, commandRecords(received, 'toHaveRecordedCommandNth', input), query, nth, within);
   }) as Check<[command: CommandClass, nth: number, input?: Record<string, unknown>]>,
 
   /** A write (`readOnly: false`) was recorded, matching `expected` when given. */

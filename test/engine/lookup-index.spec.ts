@@ -7,7 +7,7 @@ import { ManualClock } from '../../src/clock/manual-clock.js';
 import { attributeValues } from '../../src/engine/history/lookup-attributes.js';
 import { TrailEngine } from '../../src/engine/trail-engine.js';
 import { newEventId } from '../../src/event/event-id.js';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 
 const ACCT = '111122223333';
 const T0 = Date.parse('2026-05-01T00:00:00Z');

@@ -227,7 +227,7 @@ describe('toHaveRecordedCommand', () => {
 "expect(received).toHaveRecordedCommand(PutObjectCommand, input)
 
 Expected: an event matching
-{"eventName": "PutObject", "eventSource": "s3.amazonaws.com", "requestParameters": {"bucketName": "reports", "key": "q9.csv"}}
+{"eventName": "PutObject", "eventSource": "s3.amazonaws.com", "input": {"Bucket": "reports", "Key": "q9.csv"}}
 Received: 5 events, none matching
 
 Closest recorded events:
@@ -238,10 +238,10 @@ Closest recorded events:
       Object {
         "eventName": "PutObject",
         "eventSource": "s3.amazonaws.com",
-        "requestParameters": Object {
-          "bucketName": "reports",
-    -     "key": "q9.csv",
-    +     "key": "q1.csv",
+        "input": Object {
+          "Bucket": "reports",
+    -     "Key": "q9.csv",
+    +     "Key": "q1.csv",
         },
       }
 
@@ -252,11 +252,11 @@ Closest recorded events:
       Object {
         "eventName": "PutObject",
         "eventSource": "s3.amazonaws.com",
-        "requestParameters": Object {
-    -     "bucketName": "reports",
-    -     "key": "q9.csv",
-    +     "bucketName": "reports-eu",
-    +     "key": "q2.csv",
+        "input": Object {
+    -     "Bucket": "reports",
+    -     "Key": "q9.csv",
+    +     "Bucket": "reports-eu",
+    +     "Key": "q2.csv",
         },
       }
 
@@ -268,11 +268,11 @@ Closest recorded events:
     -   "eventName": "PutObject",
     +   "eventName": "GetObject",
         "eventSource": "s3.amazonaws.com",
-        "requestParameters": Object {
-    -     "bucketName": "reports",
-    -     "key": "q9.csv",
-    +     "bucketName": "missing",
-    +     "key": "x",
+        "input": Object {
+    -     "Bucket": "reports",
+    -     "Key": "q9.csv",
+    +     "Bucket": "missing",
+    +     "Key": "x",
         },
       }"
 `);
@@ -330,7 +330,7 @@ describe('toHaveRecordedCommandNth', () => {
 "expect(received).toHaveRecordedCommandNth(PutObjectCommand, n, input)
 
 Expected: the 2nd PutObjectCommand call to match
-{"eventName": "PutObject", "eventSource": "s3.amazonaws.com", "requestParameters": {"bucketName": "reports"}}
+{"eventName": "PutObject", "eventSource": "s3.amazonaws.com", "input": {"Bucket": "reports"}}
 Received: #5 s3.amazonaws.com PutObject · eu-west-1 · write · data · by Deployer/ci
     - Expected
     + Received
@@ -338,9 +338,9 @@ Received: #5 s3.amazonaws.com PutObject · eu-west-1 · write · data · by Depl
       Object {
         "eventName": "PutObject",
         "eventSource": "s3.amazonaws.com",
-        "requestParameters": Object {
-    -     "bucketName": "reports",
-    +     "bucketName": "reports-eu",
+        "input": Object {
+    -     "Bucket": "reports",
+    +     "Bucket": "reports-eu",
         },
       }
 

@@ -65,7 +65,7 @@ describe('pass-through', () => {
     const trail = createLocalTrail();
     const { ddb } = dynamo(trail);
     const big = 'x'.repeat(300 * 1024);
-    await ddb.send(new PutItemCommand({ TableName: 't', Item: { blob: { S: big } } }));
+    await ddb.send(new PutItemCommand({ TableName: 't', Item: { id: { S: '1' } }, ConditionExpression: big }));
     const size = JSON.stringify(trail.events()[0]!.requestParameters).length;
     expect(size).toBeLessThanOrEqual(100 * 1024 + 200);
     expect(size).toBeGreaterThan(90 * 1024);
@@ -116,8 +116,8 @@ describe('bounded memory and suppression', () => {
   });
 
   it('rejects bad options at construction with a clear message', () => {
-    expect(() => createLocalTrail({ accountId: '12' })).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: accountId must be 12 digits, got "12"]`);
-    expect(() => createLocalTrail({ maxEvents: -1 })).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: maxEvents must be a whole number >= 0, got -1]`);
-    expect(() => createLocalTrail({ redact: [''] })).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: invalid redact path ""]`);
+    expect(() => createLocalTrail({ accountId: '12' })).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: accountId must be 12 digits, got "12"]`);
+    expect(() => createLocalTrail({ maxEvents: -1 })).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: maxEvents must be a whole number >= 0, got -1]`);
+    expect(() => createLocalTrail({ redact: [''] })).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: invalid redact path ""]`);
   });
 });

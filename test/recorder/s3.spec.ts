@@ -39,7 +39,7 @@ describe('S3 (rest-xml) through the real middleware stack', () => {
       requestParameters: {
         bucketName: 'amzn-s3-demo-bucket',
         key: 'reports/q1.csv',
-        body: '[binary: 6 bytes]',
+        // No body entry: CloudTrail never logs an object's content.
         Host: sent.headers['host'],
       },
       responseElements: null,
@@ -87,7 +87,8 @@ describe('S3 (rest-xml) through the real middleware stack', () => {
     const { trail, s3 } = setup();
     const body = Readable.from(['chunk']);
     await s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: body, ContentLength: 5 }));
-    expect(trail.events()[0]!.requestParameters).toMatchObject({ body: expect.stringMatching(/^\[(stream|binary)/), contentLength: 5 });
+    // The body is never read nor described; Content-Length is a plain HTTP header, not a request parameter.
+    expect(trail.events()[0]!.requestParameters).toEqual({ bucketName: 'b', key: 'k', Host: 's3.eu-west-1.amazonaws.com' });
   });
 
   it('logs ListObjectsV2 as ListObjects with an ARNPrefix resource', async () => {

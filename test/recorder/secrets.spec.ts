@@ -1,5 +1,5 @@
 // No secret access key, session token or secret value in any record, whatever the call and however it ends.
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateUserCommand, CreateLoginProfileCommand, IAMClient } from '@aws-sdk/client-iam';
 import { EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateSecretCommand, GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -39,13 +39,13 @@ describe('secret scan', () => {
 
 describe('user redaction', () => {
   it('hides a bare member name anywhere and a dotted path in one place', async () => {
-    const trail = createLocalTrail({ redact: ['ssn', 'requestParameters.item.email'] });
+    const trail = createLocalTrail({ redact: ['ssn', 'requestParameters.key.email'] });
     const ddb = new DynamoDBClient({ region: 'us-east-1', credentials: LONG_TERM, requestHandler: stubHandler(() => ({ headers: { 'content-type': 'application/x-amz-json-1.0' }, body: '{}' })) });
     ddb.middlewareStack.use(trail.plugin());
-    await ddb.send(new PutItemCommand({ TableName: 'people', Item: { email: { S: 'a@example.com' }, ssn: { S: '078-05-1120' }, name: { S: 'Ada' } } }));
+    await ddb.send(new GetItemCommand({ TableName: 'people', Key: { email: { S: 'a@example.com' }, ssn: { S: '078-05-1120' }, name: { S: 'Ada' } } }));
     expect(trail.events()[0]!.requestParameters).toEqual({
       tableName: 'people',
-      item: { email: 'HIDDEN_DUE_TO_SECURITY_REASONS', ssn: 'HIDDEN_DUE_TO_SECURITY_REASONS', name: { S: 'Ada' } },
+      key: { email: 'HIDDEN_DUE_TO_SECURITY_REASONS', ssn: 'HIDDEN_DUE_TO_SECURITY_REASONS', name: 'Ada' },
     });
   });
 });

@@ -29,7 +29,7 @@ function client<C extends { middlewareStack: { use(p: unknown): void } }>(
 const json = (body: object) => () => ({ headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify(body) });
 
 describe('DynamoDB (awsJson1.0)', () => {
-  it('records PutItem as a data event on the table, with model-driven lowerCamel parameters', async () => {
+  it('records PutItem as a data event on the table: attribute names, never values, and the apiVersion', async () => {
     const { trail, client: ddb } = client(DynamoDBClient, json({}));
     await ddb.send(new PutItemCommand({ TableName: 'Orders', Item: { pk: { S: 'o#1' }, Total: { N: '12' } } }));
     expect(trail.events()[0]).toMatchObject({
@@ -40,8 +40,10 @@ describe('DynamoDB (awsJson1.0)', () => {
       managementEvent: false,
       eventCategory: 'Data',
       requestID: 'req-0001',
-      // Item is a map: its attribute names stay as the user wrote them.
-      requestParameters: { tableName: 'Orders', item: { pk: { S: 'o#1' }, Total: { N: '12' } } },
+      // CloudTrail writes an item's attribute names only, never its values.
+      requestParameters: { tableName: 'Orders', item: ['pk', 'Total'] },
+      responseElements: null,
+      apiVersion: '2012-08-10',
       resources: [{ accountId: '111122223333', type: 'AWS::DynamoDB::Table', ARN: 'arn:aws:dynamodb:eu-central-1:111122223333:table/Orders' }],
     });
   });
@@ -90,8 +92,8 @@ describe('Lambda (rest-json)', () => {
     await lambda.send(new InvokeCommand({ FunctionName: 'fn', Payload: new TextEncoder().encode('{"a":1}') }));
     const [create, get, invoke] = trail.events();
     expect(create).toMatchObject({ eventName: 'CreateFunction20150331', readOnly: false, managementEvent: true });
-    // The Lambda model marks ZipFile sensitive.
-    expect(create!.requestParameters).toMatchObject({ functionName: 'fn', code: { zipFile: 'HIDDEN_DUE_TO_SECURITY_REASONS' } });
+    // The zip file is a body: left out, as CloudTrail leaves it out (`code: {}`).
+    expect(create!.requestParameters).toMatchObject({ functionName: 'fn', code: {} });
     expect(get).toMatchObject({ eventName: 'GetFunction20150331v2', readOnly: true });
     expect(invoke).toMatchObject({
       eventName: 'Invoke',
@@ -181,14 +183,18 @@ describe('IAM and STS (query; global routing)', () => {
     expect(trail.events()[0]).toMatchObject({ awsRegion: 'us-east-1', additionalEventData: { RequestDetails: { endpointType: 'global' } } });
   });
 
-  it('records AssumeRole as a read with the role as resource and no credentials in the record', async () => {
+  it('records AssumeRole as a read with the role as resource, the issued key id and expiry, never the secret or token', async () => {
     const body =
       '<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIANEW</AccessKeyId><SecretAccessKey>NEWSECRETxyz</SecretAccessKey><SessionToken>NEWTOKENxyz</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::111122223333:assumed-role/R/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>';
     const { trail, client: sts } = client(STSClient, () => ({ headers: { 'content-type': 'text/xml' }, body }));
     const out = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::111122223333:role/R', RoleSessionName: 's' }));
     expect(out.Credentials?.SecretAccessKey).toBe('NEWSECRETxyz');
     const record = trail.events()[0]!;
-    expect(record).toMatchObject({ eventName: 'AssumeRole', readOnly: true, responseElements: null, resources: [{ type: 'AWS::IAM::Role', ARN: 'arn:aws:iam::111122223333:role/R' }] });
+    expect(record).toMatchObject({ eventName: 'AssumeRole', readOnly: true, resources: [{ type: 'AWS::IAM::Role', ARN: 'arn:aws:iam::111122223333:role/R' }] });
+    expect(record.responseElements).toEqual({
+      credentials: { accessKeyId: 'ASIANEW', sessionToken: 'HIDDEN_DUE_TO_SECURITY_REASONS', expiration: 'Jan 1, 2030, 12:00:00 AM' },
+      assumedRoleUser: { arn: 'arn:aws:sts::111122223333:assumed-role/R/s', assumedRoleId: 'AROA:s' },
+    });
     expect(JSON.stringify(record)).not.toMatch(/NEWSECRETxyz|NEWTOKENxyz/);
   });
 });
@@ -218,7 +224,7 @@ describe('EC2 (ec2 protocol)', () => {
 });
 
 describe('KMS and Secrets Manager (redaction)', () => {
-  it('hides plaintext and secret values that the models mark sensitive', async () => {
+  it('leaves plaintext out, logs the algorithm, and hides secret values that the models mark sensitive', async () => {
     const kms = client(KMSClient, json({ KeyId: 'k', CiphertextBlob: 'AAAA', Plaintext: Buffer.from('TOP-SECRET-PLAINTEXT-VALUE').toString('base64') }));
     await kms.client.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: new TextEncoder().encode('TOP-SECRET-PLAINTEXT-VALUE') }));
     await kms.client.send(new DecryptCommand({ CiphertextBlob: new Uint8Array([1, 2, 3]) }));
@@ -227,10 +233,12 @@ describe('KMS and Secrets Manager (redaction)', () => {
       eventName: 'Encrypt',
       readOnly: true,
       responseElements: null,
-      requestParameters: { keyId: 'alias/app', plaintext: 'HIDDEN_DUE_TO_SECURITY_REASONS' },
+      requestParameters: { keyId: 'alias/app', encryptionAlgorithm: 'SYMMETRIC_DEFAULT' },
       resources: [{ type: 'AWS::KMS::Key', ARN: 'arn:aws:kms:eu-central-1:111122223333:alias/app' }],
     });
-    expect(decrypt).toMatchObject({ eventName: 'Decrypt', readOnly: true, responseElements: null });
+    expect(encrypt!.requestParameters).not.toHaveProperty('plaintext');
+    expect(decrypt).toMatchObject({ eventName: 'Decrypt', readOnly: true, responseElements: null, requestParameters: { encryptionAlgorithm: 'SYMMETRIC_DEFAULT' } });
+    expect(decrypt!.requestParameters).not.toHaveProperty('ciphertextBlob');
 
     const sm = client(SecretsManagerClient, json({ ARN: 'arn:aws:secretsmanager:eu-central-1:111122223333:secret:db-AbCdEf', Name: 'db', SecretString: 's3cr3t-database-password!' }));
     await sm.client.send(new CreateSecretCommand({ Name: 'db', SecretString: 's3cr3t-database-password!' }));

@@ -17,7 +17,7 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { cloudTrailRequestHandler } from '../../src/engine/cloudtrail-handler.js';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 import { createLocalTrail } from '../../src/index.js';
 import type { LocalTrailServer } from '../../src/server/http-server.js';
 import { serveRecords } from '../../src/server/serve-records.js';
@@ -173,6 +173,7 @@ describe('protocol errors, never a crash', () => {
   it('rejects options it cannot honour before listening', async () => {
     const trail = createLocalTrail();
     await expect(trail.listen({ port: 70000 })).rejects.toThrow('port must be 0 to 65535');
+    await expect(trail.listen({ port: 70000 })).rejects.toMatchObject({ code: 'LOCALTRAIL_INVALID_OPTION', option: 'listen.port' });
     await expect(trail.listen({ maxRequestBytes: 0 })).rejects.toThrow('maxRequestBytes must be a positive integer');
   });
 });

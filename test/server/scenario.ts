@@ -8,7 +8,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { HttpRequest } from '@smithy/protocol-http';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { FilesystemSink } from '../../src/delivery/sinks/filesystem-sink.js';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 import { createLocalTrail } from '../../src/index.js';
 import type { LocalTrail } from '../../src/localtrail.js';
 import { LONG_TERM, TEMPORARY } from '../support/fixtures.js';
@@ -54,6 +54,10 @@ export function scenario(folder?: string): Scenario {
   const trail = createLocalTrail({
     accountId: ACCOUNT,
     clock,
+    // The afternoon is SDK traffic: the trail's own control-plane calls stay out of it, and Insights judge a burst
+    // against the hour before it rather than waiting for a 7-day baseline.
+    controlPlaneEvents: false,
+    insights: { baselineMinutes: 30 },
     identities: [
       { accessKeyId: LONG_TERM.accessKeyId, userName: 'alice' },
       { accessKeyId: TEMPORARY.accessKeyId, roleName: 'Deployer', sessionName: 'ci' },

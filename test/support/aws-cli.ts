@@ -24,3 +24,11 @@ export function findAwsCli(): AwsCli | undefined {
 
 /** True when a missing tool must fail the run instead of skipping (CI sets CI=true). */
 export const REQUIRED = process.env['CI'] === 'true';
+
+/** Whether AWS's own CLI is installed (`aws cloudtrail validate-logs` tests); under CI=true a missing one throws. */
+export function hasAwsCli(): boolean {
+  if (findAwsCli() !== undefined) return true;
+  if (REQUIRED) throw new Error('the AWS CLI (Debian package awscli) is required under CI=true: apt-get install -y awscli');
+  console.warn('!!! the AWS CLI is not installed: the aws-cli compatibility tests are SKIPPED (apt-get install -y awscli)');
+  return false;
+}

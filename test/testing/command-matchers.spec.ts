@@ -49,9 +49,9 @@ describe('toHaveRecordedCommand', () => {
       Object {
         "eventName": "PutObject",
         "eventSource": "s3.amazonaws.com",
-        "requestParameters": Object {
-          "bucketName": "reports",
-          "key": "q9.csv",
+        "input": Object {
+          "Bucket": "reports",
+          "Key": "q9.csv",
         },
       }
       Received: 5 events, none matching
@@ -64,10 +64,10 @@ describe('toHaveRecordedCommand', () => {
             {
               "eventName": "PutObject",
               "eventSource": "s3.amazonaws.com",
-              "requestParameters": {
-                "bucketName": "reports",
-          -     "key": "q9.csv",
-          +     "key": "q1.csv",
+              "input": {
+                "Bucket": "reports",
+          -     "Key": "q9.csv",
+          +     "Key": "q1.csv",
               },
             }
 
@@ -78,11 +78,11 @@ describe('toHaveRecordedCommand', () => {
             {
               "eventName": "PutObject",
               "eventSource": "s3.amazonaws.com",
-              "requestParameters": {
-          -     "bucketName": "reports",
-          -     "key": "q9.csv",
-          +     "bucketName": "reports-eu",
-          +     "key": "q2.csv",
+              "input": {
+          -     "Bucket": "reports",
+          -     "Key": "q9.csv",
+          +     "Bucket": "reports-eu",
+          +     "Key": "q2.csv",
               },
             }
 
@@ -94,11 +94,11 @@ describe('toHaveRecordedCommand', () => {
           -   "eventName": "PutObject",
           +   "eventName": "GetObject",
               "eventSource": "s3.amazonaws.com",
-              "requestParameters": {
-          -     "bucketName": "reports",
-          -     "key": "q9.csv",
-          +     "bucketName": "missing",
-          +     "key": "x",
+              "input": {
+          -     "Bucket": "reports",
+          -     "Key": "q9.csv",
+          +     "Bucket": "missing",
+          +     "Key": "x",
               },
             }"
     `);
@@ -162,8 +162,8 @@ describe('toHaveRecordedCommandTimes', () => {
       Object {
         "eventName": "CreateUser",
         "eventSource": "iam.amazonaws.com",
-        "requestParameters": Object {
-          "userName": "bob",
+        "input": Object {
+          "UserName": "bob",
         },
       }
       Received: 1 matching event (of 5 events)
@@ -186,8 +186,8 @@ describe('toHaveRecordedCommandNth', () => {
       Object {
         "eventName": "PutObject",
         "eventSource": "s3.amazonaws.com",
-        "requestParameters": Object {
-          "bucketName": "reports",
+        "input": Object {
+          "Bucket": "reports",
         },
       }
       Received: #5 s3.amazonaws.com PutObject · eu-west-1 · write · data · by Deployer/ci
@@ -197,9 +197,9 @@ describe('toHaveRecordedCommandNth', () => {
             {
               "eventName": "PutObject",
               "eventSource": "s3.amazonaws.com",
-              "requestParameters": {
-          -     "bucketName": "reports",
-          +     "bucketName": "reports-eu",
+              "input": {
+          -     "Bucket": "reports",
+          +     "Bucket": "reports-eu",
               },
             }
 
@@ -235,8 +235,8 @@ describe('toHaveRecordedCommandNth', () => {
       Object {
         "eventName": "PutObject",
         "eventSource": "s3.amazonaws.com",
-        "requestParameters": Object {
-          "key": "q1.csv",
+        "input": Object {
+          "Key": "q1.csv",
         },
       }
       Received: #1 s3.amazonaws.com PutObject · us-east-1 · write · data · by alice"
@@ -266,8 +266,8 @@ describe('DynamoDB DocumentClient commands (@aws-sdk/lib-dynamodb)', () => {
       Object {
         "eventName": "PutItem",
         "eventSource": "dynamodb.amazonaws.com",
-        "requestParameters": Object {
-          "item": Object {
+        "input": Object {
+          "Item": Object {
             "id": "o-8",
           },
         },
@@ -282,8 +282,8 @@ describe('DynamoDB DocumentClient commands (@aws-sdk/lib-dynamodb)', () => {
             {
               "eventName": "PutItem",
               "eventSource": "dynamodb.amazonaws.com",
-              "requestParameters": {
-                "item": {
+              "input": {
+                "Item": {
           -       "id": "o-8",
           +       "id": "o-7",
                 },

@@ -1,6 +1,6 @@
 // Whether a record has a value for one LookupEvents attribute, without building the attribute's value list: the test
 // a lookup runs on each record while that attribute's index is still being built. Agrees with `attributeValues`.
-import type { CloudTrailRecord } from '../../event/record.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
 import { resourceNameOf, usernameOf } from './lookup-attributes.js';
 
 /** True when the record has `value` for one attribute. */

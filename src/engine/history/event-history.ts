@@ -1,24 +1,30 @@
 // Event history of one (account, region): records appended on the hot path, lookups answered from per-attribute
 // indexes that are built a slice at a time, by scanning until an index is ready.
-import type { CloudTrailRecord } from '../../event/record.js';
-import { lastFormattedSecond } from '../../event/time.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
+import { lastFormattedSecond, parseCloudTrailTime } from '../../vocabulary/time.js';
 import { ATTRIBUTE_MATCHERS } from './attribute-match.js';
+import { forEachAttributeValue } from './lookup-attributes.js';
 import { TimeRuns } from './time-runs.js';
-import { resourceNameOf, usernameOf } from './lookup-attributes.js';
 
-/** One record in a query result. Ordered by (t, s): event time, then acceptance order. */
+/** One record in a query result. Ordered by (time, seq): event time, then acceptance order. */
 export interface HistoryEntry {
   /** `eventTime` in epoch ms. */
-  t: number;
-  /** Acceptance sequence number, unique within the history. */
-  s: number;
-  r: CloudTrailRecord;
+  time: number;
+  /** Acceptance sequence number, unique within the history (the record's id in the indexes). */
+  seq: number;
+  record: CloudTrailRecord;
 }
 
-/** A position in (t, s) order; queries return entries strictly before it. */
+/** A position in (time, seq) order; queries return entries strictly before it. */
 export interface HistoryCursor {
-  t: number;
-  s: number;
+  time: number;
+  seq: number;
+}
+
+/** The two event histories of one (account, region): management events, and Insights events. */
+export interface Histories {
+  management: EventHistory;
+  insight: EventHistory;
 }
 
 export const RETENTION_MS = 90 * 24 * 3600 * 1000;
@@ -33,54 +39,6 @@ const INDEX_SLICE = 32_768;
 const ID_TIME_WINDOW_MS = 15 * 60_000;
 /** A lookup that scanned much still indexes this many: rare values, which scan furthest, need the index most. */
 const MIN_SLICE = 16_384;
-
-let cachedTimeString = '';
-let cachedTimeMs = 0;
-let cachedHour = '';
-let cachedHourMs = 0;
-const DIGIT0 = 48;
-
-function digits(text: string, at: number, count: number): number {
-  let n = 0;
-  for (let i = 0; i < count; i++) {
-    const d = text.charCodeAt(at + i) - DIGIT0;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/**
- * `YYYY-MM-DDTHH:MM:SSZ` → epoch ms without Date.parse (the common case); anything else through Date.parse. On the
- * hot path this is one or two pointer comparisons (the recorder formats one string per second and remembers its
- * time); other records are read, reusing the hour while it stays the same (Date.UTC about once an hour of events).
- */
-function parseEventTime(eventTime: string): number {
-  if (eventTime === cachedTimeString) return cachedTimeMs;
-  // A record the recorder just built carries the string it formatted last: its time is known without reading it.
-  let ms = lastFormattedSecond(eventTime);
-  if (Number.isNaN(ms) && typeof eventTime === 'string' && eventTime.length === 20 && eventTime.charCodeAt(19) === 90 /* Z */) {
-    const mi = digits(eventTime, 14, 2);
-    const sec = digits(eventTime, 17, 2);
-    if (mi >= 0 && sec >= 0) {
-      if (cachedHour === '' || !eventTime.startsWith(cachedHour)) {
-        const y = digits(eventTime, 0, 4);
-        const mo = digits(eventTime, 5, 2);
-        const d = digits(eventTime, 8, 2);
-        const h = digits(eventTime, 11, 2);
-        const hourMs = y >= 0 && mo >= 1 && d >= 1 && h >= 0 ? Date.UTC(y, mo - 1, d, h) : Number.NaN;
-        cachedHour = Number.isNaN(hourMs) ? '' : eventTime.slice(0, 13);
-        cachedHourMs = hourMs;
-      }
-      // Date.UTC(y, mo, d, h, mi, s) is Date.UTC(y, mo, d, h) + mi minutes + s seconds, out-of-range values included.
-      if (cachedHour !== '') ms = cachedHourMs + mi * 60_000 + sec * 1000;
-    }
-  }
-  if (Number.isNaN(ms)) ms = Date.parse(eventTime);
-  cachedTimeString = eventTime;
-  cachedTimeMs = ms;
-  return ms;
-}
 
 /** A cheap 31-bit fingerprint of an event id from its last 12 characters (the random part of GUIDs and ULIDs). */
 function fingerprint(eventId: string): number {
@@ -120,8 +78,8 @@ export class EventHistory {
   /** Ids below this are in `order`. */
   private orderedUpTo = 0;
   /** Everything before this (t, s) position has been cut; with an explicit order cut records may stay in `records`. */
-  private cutT = Number.NEGATIVE_INFINITY;
-  private cutS = -1;
+  private cutTime = Number.NEGATIVE_INFINITY;
+  private cutSeq = -1;
   /** `records.length` at which `add` next trims (amortised: every `maxEvents / 4` records). */
   private trimAt: number;
   private readonly indexes = new Map<string, AttributeIndex>();
@@ -155,7 +113,7 @@ export class EventHistory {
 
   /** The time of an eventTime string the recorder did not just format (records from files, tests, other sources). */
   private readTime(text: string): number {
-    const t = parseEventTime(text);
+    const t = parseCloudTrailTime(text);
     // A record without a readable eventTime sorts with the one before it rather than breaking the order.
     return Number.isNaN(t) ? (this.lastTime === Number.NEGATIVE_INFINITY ? 0 : this.lastTime) : t;
   }
@@ -184,7 +142,7 @@ export class EventHistory {
   }
 
   private isCut(id: number, t: number): boolean {
-    return t < this.cutT || (t === this.cutT && id < this.cutS);
+    return t < this.cutTime || (t === this.cutTime && id < this.cutSeq);
   }
 
   /** Live records in (t, s) order: positions 0 … count-1. */
@@ -269,7 +227,7 @@ export class EventHistory {
   query(key: string | undefined, value: string | undefined, fromMs: number, toMs: number, cursor: HistoryCursor | undefined, limit: number): HistoryEntry[] {
     this.ensureOrdered();
     if (this.count() > this.maxEvents + (this.maxEvents >> 3)) this.trim(this.maxEvents);
-    const top = cursor ? this.lowerBoundPosition(cursor.t, cursor.s) : this.lowerBoundPosition(Math.floor(toMs) + 1, -1);
+    const top = cursor ? this.lowerBoundPosition(cursor.time, cursor.seq) : this.lowerBoundPosition(Math.floor(toMs) + 1, -1);
     if (key === undefined) return this.scan(top, undefined, '', fromMs, limit);
     if (key === 'EventId') return this.lookupEventId(value!, top, fromMs, toMs, cursor, limit);
     let index = this.indexes.get(key);
@@ -283,12 +241,12 @@ export class EventHistory {
     const ids = index.buckets.get(value!);
     const out: HistoryEntry[] = [];
     if (ids === undefined || ids.length === 0) return out;
-    const end = cursor ? this.lowerBound(ids, cursor.t, cursor.s) : this.lowerBound(ids, Math.floor(toMs) + 1, -1);
+    const end = cursor ? this.lowerBound(ids, cursor.time, cursor.seq) : this.lowerBound(ids, Math.floor(toMs) + 1, -1);
     for (let i = end - 1; i >= 0 && out.length <= limit; i--) {
       const id = ids[i]!;
       const t = this.time(id);
       if (t < fromMs) break;
-      if (t <= toMs) out.push({ t, s: id, r: this.records[id - this.base]! });
+      if (t <= toMs) out.push({ time: t, seq: id, record: this.records[id - this.base]! });
     }
     return out;
   }
@@ -307,7 +265,7 @@ export class EventHistory {
     for (; position >= bottom && out.length <= limit; position--) {
       const id = this.idAt(position);
       const record = records[id - base]!;
-      if (match === undefined || match(record, value)) out.push({ t: this.time(id), s: id, r: record });
+      if (match === undefined || match(record, value)) out.push({ time: this.time(id), seq: id, record });
     }
     this.scanned = top - 1 - position;
     return out;
@@ -329,7 +287,7 @@ export class EventHistory {
     for (let i = fingerprints.length - 1; i >= 0; i--) {
       if (fingerprints[i] !== wanted) continue;
       const record = this.records[i]!;
-      if (record.eventID === value) found.push({ t: this.time(this.base + i), s: this.base + i, r: record });
+      if (record.eventID === value) found.push({ time: this.time(this.base + i), seq: this.base + i, record });
     }
     return this.finishEventIds(found, fromMs, toMs, cursor, limit);
   }
@@ -352,15 +310,15 @@ export class EventHistory {
       const t = this.time(id);
       if (t < idTime - ID_TIME_WINDOW_MS) break;
       const record = this.records[id - this.base]!;
-      if (record.eventID === value) found.push({ t, s: id, r: record });
+      if (record.eventID === value) found.push({ time: t, seq: id, record });
     }
     return found;
   }
 
   /** EventId matches that are live, in range and before the cursor, newest first, at most `limit` + 1. */
   private finishEventIds(found: HistoryEntry[], fromMs: number, toMs: number, cursor: HistoryCursor | undefined, limit: number): HistoryEntry[] {
-    const out = found.filter(({ t, s }) => !this.isCut(s, t) && t >= fromMs && t <= toMs && (!cursor || t < cursor.t || (t === cursor.t && s < cursor.s)));
-    out.sort((a, b) => b.t - a.t || b.s - a.s);
+    const out = found.filter(({ time, seq }) => !this.isCut(seq, time) && time >= fromMs && time <= toMs && (!cursor || time < cursor.time || (time === cursor.time && seq < cursor.seq)));
+    out.sort((a, b) => b.time - a.time || b.seq - a.seq);
     if (out.length > limit + 1) out.length = limit + 1;
     return out;
   }
@@ -372,8 +330,8 @@ export class EventHistory {
     this.eventIdsUpTo = end;
   }
 
-  private put(buckets: Map<string, number[]>, value: string | undefined, id: number, t: number): void {
-    if (value === undefined || value === '') return;
+  private put(buckets: Map<string, number[]>, value: string, id: number, t: number): void {
+    if (value === '') return;
     const bucket = buckets.get(value);
     if (bucket === undefined) buckets.set(value, [id]);
     else this.insertSorted(bucket, id, t);
@@ -384,44 +342,14 @@ export class EventHistory {
     const start = Math.max(index.upTo, this.base);
     const end = Math.min(this.end, start + slice);
     const buckets = index.buckets;
-    for (let id = start; id < end; id++) {
-      const record = this.records[id - this.base]!;
-      const t = this.time(id);
+    let id = start;
+    let t = 0;
+    // One function for the whole pass (not one per record): it reads the id and time of the record at hand.
+    const put = (value: string): void => this.put(buckets, value, id, t);
+    for (; id < end; id++) {
+      t = this.time(id);
       if (this.isCut(id, t)) continue;
-      const insight = record.eventCategory === 'Insight';
-      switch (key) {
-        case 'EventName':
-          this.put(buckets, insight ? insightDetail(record, 'eventName') : record.eventName, id, t);
-          break;
-        case 'EventSource':
-          this.put(buckets, insight ? insightDetail(record, 'eventSource') : record.eventSource, id, t);
-          break;
-        case 'ReadOnly':
-          if (record.readOnly !== undefined) this.put(buckets, record.readOnly ? 'true' : 'false', id, t);
-          break;
-        case 'Username':
-          this.put(buckets, usernameOf(record), id, t);
-          break;
-        case 'AccessKeyId':
-          this.put(buckets, record.userIdentity?.accessKeyId, id, t);
-          break;
-        case 'ResourceType':
-        case 'ResourceName': {
-          const resources = record.resources;
-          if (resources === undefined) break;
-          for (let i = 0; i < resources.length; i++) {
-            const resource = resources[i]!;
-            if (key === 'ResourceType') this.put(buckets, resource.type, id, t);
-            else {
-              this.put(buckets, resourceNameOf(resource), id, t);
-              this.put(buckets, resource.ARN ?? resource.ARNPrefix, id, t);
-            }
-          }
-          break;
-        }
-        default:
-          break;
-      }
+      forEachAttributeValue(this.records[id - this.base]!, key, put);
     }
     index.upTo = end;
   }
@@ -448,9 +376,9 @@ export class EventHistory {
 
   /** Removes every entry before (t, s) from the order and all indexes and frees the records nothing refers to. */
   private cutBefore(t: number, s: number): void {
-    if (t > this.cutT || (t === this.cutT && s > this.cutS)) {
-      this.cutT = t;
-      this.cutS = s;
+    if (t > this.cutTime || (t === this.cutTime && s > this.cutSeq)) {
+      this.cutTime = t;
+      this.cutSeq = s;
     }
     const n = this.lowerBoundPosition(t, s);
     let drop = n;
@@ -474,9 +402,4 @@ export class EventHistory {
       this.base += drop;
     }
   }
-}
-
-function insightDetail(record: CloudTrailRecord, key: 'eventName' | 'eventSource'): string | undefined {
-  const value = record.insightDetails?.[key];
-  return typeof value === 'string' ? value : undefined;
 }

@@ -1,0 +1,138 @@
+// Compiles one service's shapes into parameter plans for one direction: wire vocabulary first, then the rules.
+import type { NormalizedSchema } from '@smithy/core/schema';
+import type { MemberRule, MemberTreatment, ServiceRules } from '../catalog/record-rules/types.js';
+import type { MemberPlan, ParameterPlan } from '../event/parameter-plan.js';
+import { ANY_PLAN, PlanKind } from '../event/parameter-plan.js';
+import type { Direction, WireStyle, WireTraits } from './wire-names.js';
+import { isRecordedS3Header, listShape, memberKey, timeFormatFor } from './wire-names.js';
+
+/** Where a shape sits: S3's top level reads its HTTP bindings, an S3 payload its XML names; elsewhere one vocabulary. */
+const enum Mode {
+  Plain = 0,
+  Top = 1,
+  Xml = 2,
+}
+
+const SENSITIVE: ParameterPlan = { kind: PlanKind.Sensitive };
+const BINARY: ParameterPlan = { kind: PlanKind.Binary };
+const OMIT: ParameterPlan = { kind: PlanKind.Omit };
+
+/** The XML namespace CloudTrail writes in an S3 payload (`xmlns`), as S3's own requests carry it. */
+const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+
+export class PlanCompiler {
+  /** One plan per struct/map schema object and mode, so recursive shapes (DynamoDB AttributeValue) resolve to it. */
+  private readonly plans = [new WeakMap<object, ParameterPlan>(), new WeakMap<object, ParameterPlan>(), new WeakMap<object, ParameterPlan>()];
+  private readonly timestamp: ParameterPlan;
+  private readonly members: Readonly<Record<string, MemberRule>> | undefined;
+
+  constructor(
+    private readonly style: WireStyle,
+    private readonly direction: Direction,
+    private readonly rules: ServiceRules | undefined,
+  ) {
+    this.timestamp = { kind: PlanKind.Timestamp, time: timeFormatFor(style) };
+    this.members = direction === 'request' ? rules?.request : rules?.response;
+  }
+
+  /** The plan of an operation's input or output structure. */
+  plan(ns: NormalizedSchema): ParameterPlan {
+    return this.planFor(ns, this.style === 's3' ? Mode.Top : Mode.Plain);
+  }
+
+  private planFor(ns: NormalizedSchema, mode: Mode): ParameterPlan {
+    // A body is left out even when the model marks it sensitive (Lambda's ZipFile, KMS Plaintext): no entry at all.
+    if (ns.isBlobSchema() || ns.isStreaming()) return BINARY;
+    if (ns.getMergedTraits().sensitive) return SENSITIVE;
+    if (ns.isTimestampSchema()) return this.timestamp;
+    if (!ns.isStructSchema() && !ns.isListSchema() && !ns.isMapSchema()) return ANY_PLAN;
+    const schema = ns.getSchema() as object;
+    const cacheable = typeof schema === 'object' && schema !== null;
+    const cached = cacheable ? this.plans[mode]!.get(schema) : undefined;
+    if (cached) return cached;
+    const plan = ns.isListSchema() ? this.listPlan(ns, mode) : ns.isMapSchema() ? this.mapPlan(ns, mode) : this.structPlan(ns, mode);
+    if (cacheable) this.plans[mode]!.set(schema, plan);
+    return plan;
+  }
+
+  private listPlan(ns: NormalizedSchema, mode: Mode): ParameterPlan {
+    let element: ParameterPlan | undefined;
+    return { kind: PlanKind.List, value: () => (element ??= this.planFor(ns.getValueSchema(), mode)) };
+  }
+
+  private mapPlan(ns: NormalizedSchema, mode: Mode): ParameterPlan {
+    if (ns.getKeySchema().getMergedTraits().sensitive) return SENSITIVE;
+    let element: ParameterPlan | undefined;
+    return { kind: PlanKind.Map, value: () => (element ??= this.planFor(ns.getValueSchema(), mode)) };
+  }
+
+  private structPlan(ns: NormalizedSchema, mode: Mode): ParameterPlan {
+    const shape = ns.getName() ?? '';
+    // A union's member names are type tags (DynamoDB's S, N, M …): they keep their spelling.
+    const keepNames = ns.isUnionSchema();
+    let members: Map<string, NormalizedSchema> | undefined;
+    const resolved = new Map<string, MemberPlan | null>();
+    const member = (name: string): MemberPlan | undefined => {
+      let plan = resolved.get(name);
+      if (plan !== undefined) return plan ?? undefined;
+      members ??= new Map(ns.structIterator());
+      const schema = members.get(name);
+      plan = schema ? this.memberPlan(shape, name, schema, mode, keepNames) : null;
+      resolved.set(name, plan);
+      return plan ?? undefined;
+    };
+    const plan: ParameterPlan = { kind: this.rules?.request?.[shape]?.as === 'tagged' && this.direction === 'request' ? PlanKind.Tagged : PlanKind.Struct, member };
+    if (plan.kind === PlanKind.Tagged) plan.tag = 'operation';
+    const itemKey = this.direction === 'request' ? this.rules?.itemKeys?.[shape] : undefined;
+    if (itemKey) {
+      plan.keyFrom = itemKey.item;
+      plan.tableFrom = itemKey.table;
+    }
+    return plan;
+  }
+
+  private memberPlan(shape: string, name: string, schema: NormalizedSchema, mode: Mode, keepNames: boolean): MemberPlan {
+    const rule = this.members?.[`${shape}.${name}`] ?? this.members?.[name];
+    const traits = schema.getMergedTraits() as WireTraits;
+    const inXml = mode === Mode.Xml;
+    const childMode = mode === Mode.Plain ? Mode.Plain : Mode.Xml;
+    // A member a rule keeps, leaves out or hides is exempt from the secret-name check (which would hide it instead).
+    const exempt = rule?.as === 'keep' || rule?.as === 'omit' || rule?.as === 'hidden';
+    const lower = exempt ? undefined : name.toLowerCase();
+    let plan: ParameterPlan;
+    if (rule?.as !== undefined && rule.as !== 'keep') plan = this.treatment(rule.as, schema, childMode, rule.marker);
+    else if (mode === Mode.Top && !this.recordsS3Binding(traits)) plan = OMIT;
+    else plan = this.planFor(schema, childMode);
+    let key = rule?.key ?? (keepNames ? name : memberKey(this.style, name, traits, inXml));
+    if (plan.kind === PlanKind.List && schema.isListSchema()) {
+      const value = schema.getValueSchema();
+      const list = listShape(this.style, this.direction, name, traits, value.getMergedTraits() as WireTraits, value.isStructSchema(), inXml);
+      key = rule?.key ?? list.key;
+      const wrap = rule?.wrap === null ? undefined : (rule?.wrap ?? list.wrap);
+      const itemKey = rule?.itemKey ?? list.itemKey;
+      if (wrap !== undefined || itemKey !== undefined || list.single) plan = { ...plan, wrap, itemKey, single: list.single };
+    } else if (mode === Mode.Top && traits.httpPayload && plan.kind === PlanKind.Struct) {
+      plan = { ...plan, constants: [['xmlns', S3_XMLNS]] };
+    }
+    const out: MemberPlan = { key, lower, plan };
+    if (rule?.into !== undefined) out.into = rule.into;
+    return out;
+  }
+
+  /** S3's top level: headers CloudTrail writes, never user metadata (application data). */
+  private recordsS3Binding(traits: WireTraits): boolean {
+    if (traits.httpPrefixHeaders !== undefined) return false;
+    return typeof traits.httpHeader !== 'string' || isRecordedS3Header(traits.httpHeader);
+  }
+
+  private treatment(as: Exclude<MemberTreatment, 'keep'>, schema: NormalizedSchema, mode: Mode, marker?: string): ParameterPlan {
+    if (as === 'omit') return OMIT;
+    if (as === 'hidden') return marker === undefined ? SENSITIVE : { kind: PlanKind.Sensitive, marker };
+    if (as === 'tagged') return this.planFor(schema, mode);
+    const kind =
+      as === 'names' ? PlanKind.Names : as === 'plain-attributes' ? PlanKind.PlainAttributes : as === 'json' ? PlanKind.JsonText : PlanKind.Statement;
+    const plan: ParameterPlan = { kind };
+    // A list of keys (BatchGetItem's Keys) gets the treatment per element.
+    return schema.isListSchema() && kind !== PlanKind.Names ? { kind: PlanKind.List, value: () => plan } : plan;
+  }
+}
