@@ -70,7 +70,8 @@ describe('localtrail serve', () => {
       });
       expect(out).toMatch(/^Event history page: http:\/\/127\.0\.0\.1:\d+\/$/m);
       expect(out).toContain('LookupEvents over HTTP: CreateUser by alice, CreateUser by alice, CreateUser by alice');
-      expect(out).toContain('Report: .localtrail/report.html (6 calls, 0 failed)');
+      // Six SDK calls and CloudTrail's own: CreateTrail, StartLogging and the LookupEvents over HTTP.
+      expect(out).toContain('Report: .localtrail/report.html (9 calls, 0 failed)');
       expect(readFileSync(join(cwd, '.localtrail', 'report.html'), 'utf8')).toContain('<h1>Example activity</h1>');
     } finally {
       rmSync(cwd, { recursive: true, force: true });
