@@ -164,11 +164,11 @@ describe('localtrail report', () => {
     expect(io.out.join('\n')).toMatch(new RegExp(`^Wrote .*report\\.html: ${records} records, \\d+ calls, \\d+ failed, 2 Insights events\\.$`));
   });
 
-  it('usage errors: no folder, a missing folder, an s3:// source', async () => {
-    for (const argv of [['report'], ['report', join(dir, 'missing')], ['report', 's3://bucket/prefix']]) {
+  it('usage errors: no folder, a missing folder, an s3:// URL without a bucket', async () => {
+    for (const argv of [['report'], ['report', join(dir, 'missing')], ['report', 's3://']]) {
       const io = capture();
       expect(await runCli(argv, io)).toBe(2);
-      expect(io.err.join('\n')).toMatch(/^localtrail report: (report takes exactly one folder|not a folder: .*missing|reading s3:\/\/ sources is not available yet.*)( \(run "localtrail report --help" for usage\))?$/);
+      expect(io.err.join('\n')).toMatch(/^localtrail report: (report takes exactly one folder or s3:\/\/bucket\/prefix|no such folder: .*missing|no bucket in s3:\/\/) \(run "localtrail report --help" for usage\)$/);
     }
   });
 });
