@@ -52,13 +52,28 @@ export const DELIVERED_OPTIONS_HELP = `  --endpoint-url <url>     S3-compatible 
   --public-key <pem-file>  trust only this public key (repeatable); an s3:// source is validated only with one,
                            as a bucket holds no keys`;
 
+/** A delivered trail as `serve` and `report` read it, counting the files it could not read. */
+export interface DeliveredSource extends TrailRecordSource {
+  readonly skippedFiles: number;
+}
+
 /** The source argument of `serve` and `report` with their options; unreadable files reported on stderr. */
-export function deliveredSource(command: string, args: ParsedArgs, io: CliIo): TrailRecordSource {
+export function deliveredSource(command: string, args: ParsedArgs, io: CliIo): DeliveredSource {
   const location = sourceArg(args, command);
   const endpoint = lastValue(args, 'endpoint-url');
-  return deliveredRecords(location, {
+  let skippedFiles = 0;
+  const source = deliveredRecords(location, {
     ...(endpoint ? { endpoint } : {}),
     publicKeys: publicKeysArg(args),
-    onSkip: (file) => io.stderr(`localtrail ${command}: skipped ${file.key}: ${file.reason}`),
+    onSkip: (file) => {
+      skippedFiles++;
+      io.stderr(`localtrail ${command}: skipped ${file.key}: ${file.reason}`);
+    },
   });
+  return {
+    ...source,
+    get skippedFiles() {
+      return skippedFiles;
+    },
+  };
 }

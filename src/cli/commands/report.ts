@@ -11,6 +11,7 @@ export const reportUsage = `Usage: localtrail report <folder | s3://bucket/prefi
 
 Writes one HTML file, readable without a server or network: calls over time, activity per identity, service and
 region, errors, management vs data events, Insights, and the integrity verdict of the digests and log files.
+Exit status 1 when log files could not be read (named on stderr, left out of the report).
 
 ${SOURCE_HELP}
 
@@ -25,12 +26,13 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   const args = parseArgs(argv.map((a) => (a === '-o' ? '--output' : a)), spec);
   const output = lastValue(args, 'output') ?? 'report.html';
   const title = lastValue(args, 'title');
-  const { html, data } = await createReport(deliveredSource('report', args, io), title ? { title } : {});
-  if (output === '-') {
-    io.stdout(html);
-    return 0;
+  const source = deliveredSource('report', args, io);
+  const { html, data } = await createReport(source, title ? { title } : {});
+  if (output === '-') io.stdout(html);
+  else {
+    writeFileSync(output, html);
+    io.stdout(`Wrote ${output}: ${data.totals.records} records, ${data.totals.calls} calls, ${data.totals.errors} failed, ${data.totals.insight} Insights events.`);
   }
-  writeFileSync(output, html);
-  io.stdout(`Wrote ${output}: ${data.totals.records} records, ${data.totals.calls} calls, ${data.totals.errors} failed, ${data.totals.insight} Insights events.`);
-  return 0;
+  // As lookup: unreadable files (named on stderr, left out of the report) are a finding.
+  return source.skippedFiles > 0 ? 1 : 0;
 }
