@@ -1,12 +1,27 @@
-// LookupEvents over 1,000,000 history events: one page by each lookup attribute, against a linear newest-first scan.
+// LookupEvents over 1,000,000 history events: the first lookup by each attribute on a fresh history (target < 50 ms),
+// then one page by each lookup attribute in steady state, against a linear newest-first scan.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ManualClock } from '../src/clock/manual-clock.js';
 import { attributeValues } from '../src/engine/history/lookup-attributes.js';
 import { TrailEngine } from '../src/engine/trail-engine.js';
+import { newEventId } from '../src/event/event-id.js';
 import type { CloudTrailRecord, UserIdentity } from '../src/vocabulary/record.js';
 import type { BenchResult } from './harness.js';
 import { machine, median, round } from './harness.js';
 
 const ACCT = '111122223333';
+/** Fresh histories the first-lookup figures are the median of. */
+const FIRST_LOOKUP_ROUNDS = 3;
+
+// A full collection before each timed first lookup, so it does not pay for the garbage of building the history, and
+// a pause for the collector's concurrent sweeping to finish (on 2 cores it otherwise takes one from the lookup).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+async function collect(): Promise<void> {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
 const EVENTS = 1_000_000;
 const DAY = 24 * 3600 * 1000;
 const END = Date.parse('2026-06-01T00:00:00Z');
@@ -55,7 +70,8 @@ function buildHistory(): { records: CloudTrailRecord[]; values: Record<string, s
     } as CloudTrailRecord;
     r.requestParameters = null;
     r.responseElements = null;
-    r.eventID = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    // As the recorder writes them: time-ordered ids (a ULID as a GUID), flat strings.
+    r.eventID = newEventId(t);
     r.readOnly = rand(2) === 0;
     if (rand(2) === 0) r.resources = resources[rand(resources.length)]!;
     r.eventType = 'AwsApiCall';
@@ -91,25 +107,61 @@ function scanLookup(records: CloudTrailRecord[], key: string, value: string, max
   return found;
 }
 
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+function since(t0: bigint): number {
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** A fresh engine holding every record; how long accepting them took (ms). */
+function filled(records: CloudTrailRecord[]): { engine: TrailEngine; acceptMs: number } {
+  const engine = new TrailEngine({ clock: new ManualClock(END), accountId: ACCT, region: 'us-east-1', maxHistoryEvents: EVENTS });
+  const t0 = process.hrtime.bigint();
+  for (const r of records) engine.accept(r);
+  return { engine, acceptMs: since(t0) };
+}
+
 export default async function lookupBench(): Promise<BenchResult[]> {
   const { records, values } = buildHistory();
-  const clock = new ManualClock(END);
-  const engine = new TrailEngine({ clock, accountId: ACCT, region: 'us-east-1', maxHistoryEvents: EVENTS });
-  const tAccept = process.hrtime.bigint();
-  for (const r of records) engine.accept(r);
-  const acceptMs = Number(process.hrtime.bigint() - tAccept) / 1e6;
-  const tIndex = process.hrtime.bigint();
-  engine.lookupEvents({ MaxResults: 1 });
-  const indexMs = Number(process.hrtime.bigint() - tIndex) / 1e6;
-
   const keys = Object.keys(values);
-  // Each attribute's index is built on the first lookup by that attribute.
-  const firstMs: Record<string, number> = {};
-  for (const key of keys) {
-    const t0 = process.hrtime.bigint();
-    engine.lookupEvents({ LookupAttributes: [{ AttributeKey: key as never, AttributeValue: values[key]![0]! }] });
-    firstMs[key] = Number(process.hrtime.bigint() - t0) / 1e6;
+  // The first lookup of a history (no attribute: the time order), then the first by each attribute, on fresh
+  // histories: these are what a page or CLI opening a large trail waits for.
+  const firstRounds: Record<string, number[]> = {};
+  // CPU time too: on a shared machine, wall time also counts the time other programs hold the cores.
+  const firstCpuRounds: Record<string, number[]> = {};
+  const acceptRounds: number[] = [];
+  let engine: TrailEngine | undefined;
+  for (let round = 0; round < FIRST_LOOKUP_ROUNDS; round++) {
+    engine = undefined;
+    await collect();
+    const fresh = filled(records);
+    engine = fresh.engine;
+    acceptRounds.push(fresh.acceptMs);
+    await collect();
+    let t0 = process.hrtime.bigint();
+    let c0 = cpuMs();
+    engine.lookupEvents({ MaxResults: 1 });
+    (firstRounds['all'] ??= []).push(since(t0));
+    (firstCpuRounds['all'] ??= []).push(cpuMs() - c0);
+    // Then a value nothing has (CloudTrail's random ids are like this too): one pass over the whole history.
+    const probes: Array<[string, string, string]> = keys.map((key) => [key, key, values[key]![0]!]);
+    probes.push(['EventId (absent, random id)', 'EventId', '6f1c4a52-93be-4f0e-8a7d-2b1e1c9f0a11']);
+    for (const [label, key, value] of probes) {
+      await collect();
+      t0 = process.hrtime.bigint();
+      c0 = cpuMs();
+      engine.lookupEvents({ LookupAttributes: [{ AttributeKey: key as never, AttributeValue: value }] });
+      (firstRounds[label] ??= []).push(since(t0));
+      (firstCpuRounds[label] ??= []).push(cpuMs() - c0);
+    }
   }
+  engine = engine!;
+  const firstMs: Record<string, number> = {};
+  for (const [key, list] of Object.entries(firstRounds)) firstMs[key] = median(list);
+  const acceptMs = median(acceptRounds);
   const pageMs: number[] = [];
   const perKey: Record<string, number[]> = {};
   let token: string | undefined;
@@ -154,16 +206,20 @@ export default async function lookupBench(): Promise<BenchResult[]> {
     scanMedianMs: round(median(scanMs), 3),
     speedupVsScan: round(speedup, 1),
     acceptMs: round(acceptMs, 1),
-    indexBuildMs: round(indexMs, 1),
+    acceptNsPerEvent: round((acceptMs * 1e6) / EVENTS, 0),
     targetPageMedianMs: 1,
+    firstLookupMaxMs: round(Math.max(...Object.values(firstMs)), 1),
+    targetFirstLookupMs: 50,
   };
   for (const [key, list] of Object.entries(perKey)) json[`pageMedianMs.${key}`] = round(median(list), 4);
   for (const [key, ms] of Object.entries(firstMs)) json[`firstLookupMs.${key}`] = round(ms, 1);
+  for (const [key, list] of Object.entries(firstCpuRounds)) json[`firstLookupCpuMs.${key}`] = round(median(list), 1);
   const firsts = Object.values(firstMs);
+  const cpuFirsts = Object.values(firstCpuRounds).map(median);
   return [
     {
       name: 'lookup',
-      line: `lookup: ${round(med, 3)} ms/page median, p95 ${round(p95, 3)} ms over ${EVENTS / 1e6}M events (${round(speedup, 1)}x a linear scan at ${round(median(scanMs), 1)} ms; time index built in ${round(indexMs, 0)} ms on the first lookup, each attribute index in ${round(Math.min(...firsts), 0)}–${round(Math.max(...firsts), 0)} ms on its first) [${machine()}]`,
+      line: `lookup: first lookup ${round(Math.min(...firsts), 1)}–${round(Math.max(...firsts), 1)} ms by attribute (CPU ${round(Math.min(...cpuFirsts), 1)}–${round(Math.max(...cpuFirsts), 1)} ms; median of ${FIRST_LOOKUP_ROUNDS} fresh histories; target < 50 ms), then ${round(med, 3)} ms/page median, p95 ${round(p95, 3)} ms over ${EVENTS / 1e6}M events (${round(speedup, 1)}x a linear scan at ${round(median(scanMs), 1)} ms); accept ${round((acceptMs * 1e6) / EVENTS, 0)} ns/event [${machine()}]`,
       json,
     },
   ];

@@ -244,3 +244,16 @@ export { AccessDeniedException } from './engine/errors.js';
 export { compilePolicies, evaluatePolicies, policyAuthorizer } from './engine/iam-policy-evaluator.js';
 // Named apart from the policy generator's document shapes (localtrail's generated policies have no NotAction).
 export type { PolicyDecision, PolicyDocument as AuthorizePolicyDocument, PolicyInput as AuthorizePolicyInput, PolicyStatement as AuthorizePolicyStatement } from './engine/iam-policy-evaluator.js';
+
+// Records from anywhere (a delivered folder or bucket, a list) over HTTP and as an HTML report: serveRecords serves
+// the API and page over a TrailRecordSource, createReport renders the report (`trail.listen()` serves a LocalTrail).
+export { serveRecords } from './server/serve-records.js';
+export type { RecordsServer, ServeRecordsOptions } from './server/serve-records.js';
+export type { TrailRecordSource } from './server/record-source.js';
+export type { HistoryScope, IntegritySummary, PageInfo } from './server/page-info.js';
+export { createReport } from './report/create-report.js';
+export type { Report, ReportOptions } from './report/create-report.js';
+export { summarizeRecords } from './report/report-data.js';
+export type { ErrorTally, FailedCall, InsightEntry, ReportData, Tally, TimeBucket } from './report/report-data.js';
+export { renderReportHtml } from './report/report-html.js';
+export type { ReportMeta } from './report/report-html.js';

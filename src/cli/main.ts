@@ -23,8 +23,8 @@ const commands: Record<string, Command> = {
   tail: { summary: 'print events as new log files arrive', usage: tailUsage, run: tailCommand },
   policy: { summary: 'print the least-privilege IAM policy for the recorded calls', usage: policyUsage, run: policyCommand },
   validate: { summary: 'validate log files and digest chains in a folder', usage: validateUsage, run: validateCommand },
-  serve: { summary: 'serve a folder as CloudTrail\'s API and an event-history page', usage: serveUsage, run: serveCommand },
-  report: { summary: 'write an HTML activity report of a folder', usage: reportUsage, run: reportCommand },
+  serve: { summary: 'serve a folder or bucket as CloudTrail\'s API and an event-history page', usage: serveUsage, run: serveCommand },
+  report: { summary: 'write an HTML activity report of a folder or bucket', usage: reportUsage, run: reportCommand },
   query: { summary: 'run a CloudTrail Lake SQL query over delivered log files', usage: queryUsage, run: queryCommand },
 };
 

@@ -4,6 +4,11 @@ import { summarizeRecords } from './report-data.js';
 import type { ReportData } from './report-data.js';
 import { renderReportHtml } from './report-html.js';
 
+/**
+ * The report's title and date.
+ * @example
+ * const { html } = await createReport(source, { title: 'Nightly run', generatedAt: Date.now() });
+ */
 export interface ReportOptions {
   /** Heading and page title. Default `localtrail activity report`. */
   title?: string;
@@ -11,7 +16,13 @@ export interface ReportOptions {
   generatedAt?: number;
 }
 
-/** The report's HTML and the numbers in it. */
+/**
+ * The report's HTML and the numbers in it.
+ * @example
+ * const { html, data } = await createReport(source);
+ * writeFileSync('report.html', html);
+ * console.log(`${data.totals.calls} calls`);
+ */
 export interface Report {
   html: string;
   data: ReportData;

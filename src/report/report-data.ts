@@ -2,7 +2,12 @@
 import { usernameOf } from '../engine/history/lookup-attributes.js';
 import type { CloudTrailRecord } from '../vocabulary/record.js';
 
-/** Calls of one kind and how many of them failed. */
+/**
+ * Calls of one kind (an identity, a service, a region, an account, an operation) and how many failed or wrote.
+ * @example
+ * const { services } = await summarizeRecords(trail.events());
+ * services[0]; // { name: 's3.amazonaws.com', calls: 12, errors: 1, writes: 4 }
+ */
 export interface Tally {
   name: string;
   calls: number;
@@ -10,7 +15,12 @@ export interface Tally {
   writes: number;
 }
 
-/** One column of the calls-over-time chart. */
+/**
+ * One column of the calls-over-time chart.
+ * @example
+ * const { timeline, bucketMs } = await summarizeRecords(trail.events());
+ * timeline.map((b) => `${new Date(b.start).toISOString()} +${bucketMs / 60_000} min: ${b.management + b.data} calls`);
+ */
 export interface TimeBucket {
   /** Start of the bucket, epoch ms. */
   start: number;
@@ -19,6 +29,12 @@ export interface TimeBucket {
   errors: number;
 }
 
+/**
+ * One error code: how often it came back, and from which call most.
+ * @example
+ * const { errorCodes } = await summarizeRecords(trail.events());
+ * errorCodes[0]; // { code: 'NoSuchKey', count: 3, topCall: 's3.amazonaws.com GetObject' }
+ */
 export interface ErrorTally {
   code: string;
   count: number;
@@ -26,7 +42,12 @@ export interface ErrorTally {
   topCall: string;
 }
 
-/** A failed call, as the report lists the most recent ones. */
+/**
+ * A failed call, as the report lists the most recent ones.
+ * @example
+ * const { recentErrors } = await summarizeRecords(trail.events());
+ * for (const e of recentErrors) console.log(e.eventTime, e.eventName, e.errorCode, e.identity);
+ */
 export interface FailedCall {
   eventTime: string;
   eventSource: string;
@@ -36,7 +57,12 @@ export interface FailedCall {
   errorMessage: string;
 }
 
-/** An Insights event (start or end of unusual activity). */
+/**
+ * An Insights event (start or end of unusual activity).
+ * @example
+ * const { insights } = await summarizeRecords(trail.events());
+ * insights.filter((i) => i.state === 'Start').map((i) => `${i.insightType} on ${i.eventName}`);
+ */
 export interface InsightEntry {
   eventTime: string;
   state: string;
@@ -49,6 +75,12 @@ export interface InsightEntry {
   baselineAverage?: number;
 }
 
+/**
+ * The numbers of an activity report, summed in one pass over the records.
+ * @example
+ * const data = await summarizeRecords(trail.events());
+ * console.log(`${data.totals.calls} calls, ${data.totals.errors} failed, ${data.identities.length} identities`);
+ */
 export interface ReportData {
   totals: {
     records: number;

@@ -4,6 +4,11 @@ import { escapeHtml as h } from './escape-html.js';
 import type { ReportData, Tally } from './report-data.js';
 import { barChart, COLORS, splitBar, timelineChart } from './svg-charts.js';
 
+/**
+ * What the report says about itself: title, source, date, and the integrity verdict when there is one.
+ * @example
+ * const html = renderReportHtml(await summarizeRecords(records), { title: 'Activity', source: './.localtrail', generatedAt: Date.now() });
+ */
 export interface ReportMeta {
   title: string;
   /** What the records came from (a folder, a bucket, a live trail). */

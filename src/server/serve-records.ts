@@ -7,11 +7,23 @@ import { startServer } from './http-server.js';
 import type { IntegritySummary } from './page-info.js';
 import type { TrailRecordSource } from './record-source.js';
 
+/**
+ * Where and how much `serveRecords` serves.
+ * @example
+ * const server = await serveRecords(source, { port: 0, maxEvents: 100_000 });
+ */
 export interface ServeRecordsOptions extends ListenOptions {
   /** Event history kept per (account, region); older events are left out. Default 1,000,000. */
   maxEvents?: number;
 }
 
+/**
+ * A running server over a source's records, with what it read.
+ * @example
+ * const server = await serveRecords(source);
+ * console.log(`${server.url}/ serves ${server.records} records (${server.skipped} skipped)`);
+ * await server.close();
+ */
 export interface RecordsServer extends LocalTrailServer {
   /** Records read from the source (data events included, though LookupEvents, like CloudTrail's, returns none). */
   readonly records: number;

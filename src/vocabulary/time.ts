@@ -21,6 +21,14 @@ export function cloudTrailTime(ms: number): string {
   return formattedText;
 }
 
+/**
+ * The epoch ms of `text` when it is the string `cloudTrailTime` returned last (the same object), else NaN: lets a
+ * reader of fresh records (the event history) skip parsing the time the recorder just formatted.
+ */
+export function lastFormattedSecond(text: string): number {
+  return text === formattedText ? formattedSecond * 1000 : Number.NaN;
+}
+
 let parsedText = '';
 let parsedMs = 0;
 const DIGIT0 = 48;

@@ -164,11 +164,26 @@ describe('localtrail report', () => {
     expect(io.out.join('\n')).toMatch(new RegExp(`^Wrote .*report\\.html: ${records} records, \\d+ calls, \\d+ failed, 2 Insights events\\.$`));
   });
 
-  it('usage errors: no folder, a missing folder, an s3:// source', async () => {
-    for (const argv of [['report'], ['report', join(dir, 'missing')], ['report', 's3://bucket/prefix']]) {
+  it('names a log file it cannot read on stderr, reports the rest, and exits 1', async () => {
+    const copy = join(dir, 'with-garbage');
+    const { cpSync } = await import('node:fs');
+    cpSync(folder, copy, { recursive: true });
+    const garbage = '111122223333_CloudTrail_us-east-1_20260301T1400Z_AAAAAAAAAAAAAAAA.json.gz';
+    writeFileSync(join(copy, 'audit-logs/AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/01', garbage), 'not gzip');
+    const io = capture();
+    expect(await runCli(['report', copy, '-o', join(dir, 'with-garbage.html')], io)).toBe(1);
+    expect(io.err).toEqual([expect.stringMatching(new RegExp(`^localtrail report: skipped .*${garbage}: `))]);
+    const html = readFileSync(join(dir, 'with-garbage.html'), 'utf8');
+    const { deliveredRecords } = await import('../../src/cli/delivered-records.js');
+    const { data } = await createReport(deliveredRecords(folder));
+    expect(/data-stat="records">(\d+)</.exec(html)![1]).toBe(String(data.totals.records));
+  });
+
+  it('usage errors: no folder, a missing folder, an s3:// URL without a bucket', async () => {
+    for (const argv of [['report'], ['report', join(dir, 'missing')], ['report', 's3://']]) {
       const io = capture();
       expect(await runCli(argv, io)).toBe(2);
-      expect(io.err.join('\n')).toMatch(/^localtrail report: (report takes exactly one folder|not a folder: .*missing|reading s3:\/\/ sources is not available yet.*)( \(run "localtrail report --help" for usage\))?$/);
+      expect(io.err.join('\n')).toMatch(/^localtrail report: (report takes exactly one folder or s3:\/\/bucket\/prefix|no such folder: .*missing|no bucket in s3:\/\/) \(run "localtrail report --help" for usage\)$/);
     }
   });
 });

@@ -2,9 +2,10 @@
 // page from the folder's records, and stops cleanly on Ctrl-C (SIGINT).
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 import { LONG_TERM } from '../support/fixtures.js';
@@ -51,6 +52,29 @@ describe('localtrail serve', () => {
       expect(out).toMatch(/Stopped\.\n$/);
     } finally {
       child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('examples/server.ts runs: page URL, LookupEvents over HTTP, a report', async () => {
+    const example = join(import.meta.dirname, '..', '..', 'examples', 'server.ts');
+    const cwd = mkdtempSync(join(tmpdir(), 'localtrail-example-'));
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        // tsx's loader by path: the example runs in a scratch folder, away from the repository's node_modules.
+        const tsx = pathToFileURL(join(import.meta.dirname, '..', '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+        const child = spawn(process.execPath, ['--import', tsx, example, '--exit'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
+        let text = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (text += d));
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}: ${text}`))));
+      });
+      expect(out).toMatch(/^Event history page: http:\/\/127\.0\.0\.1:\d+\/$/m);
+      expect(out).toContain('LookupEvents over HTTP: CreateUser by alice, CreateUser by alice, CreateUser by alice');
+      // Six SDK calls and CloudTrail's own: CreateTrail, StartLogging and the LookupEvents over HTTP.
+      expect(out).toContain('Report: .localtrail/report.html (9 calls, 0 failed)');
+      expect(readFileSync(join(cwd, '.localtrail', 'report.html'), 'utf8')).toContain('<h1>Example activity</h1>');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
     }
   }, 60_000);
 });

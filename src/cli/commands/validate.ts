@@ -1,9 +1,8 @@
 // `localtrail validate <folder>`: validates the log files and digest chains a FilesystemSink wrote.
-import { createPublicKey } from 'node:crypto';
 import { resolve } from 'node:path';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { folderSource } from '../../validation/object-source.js';
-import type { ObjectLocation, ObjectSource, ValidationPublicKey } from '../../validation/object-source.js';
+import type { ObjectLocation, ObjectSource } from '../../validation/object-source.js';
 import { parseDigestKey, parseLogFileKey } from '../../vocabulary/object-keys.js';
 import type { ValidationReport } from '../../validation/validate-logs.js';
 import { formatValidationReport, splitValidationOutput } from '../../validation/format-report.js';
@@ -11,6 +10,7 @@ import { validateLogs } from '../../validation/validate-logs.js';
 import type { ArgSpec } from '../args.js';
 import { UsageError, lastValue, parseArgs, parseTime } from '../args.js';
 import type { CliIo } from '../io.js';
+import { publicKeysArg } from '../public-key-arg.js';
 import { parseS3Location, s3LocationSource } from '../s3-location.js';
 
 export const validateUsage = `Usage: localtrail validate <folder | s3://bucket/prefix> [options]
@@ -49,9 +49,8 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   const trailArn = lastValue(args, 'trail-arn');
   if (trailArn !== undefined && !/^arn:.+:cloudtrail:.+:\d{12}:trail\/.+$/.test(trailArn)) throw new UsageError(`--trail-arn: not a trail ARN: ${trailArn}`);
   const expectedChainEnds = (args.values.get('expect-end') ?? []).map(parseS3Url);
-  const keyFiles = args.values.get('public-key') ?? [];
-  const publicKeys = keyFiles.map(readPublicKey);
-  if (location && keyFiles.length === 0) throw new UsageError('S3 holds no public keys: pass the trail keys with --public-key');
+  const publicKeys = publicKeysArg(args);
+  if (location && publicKeys.length === 0) throw new UsageError('S3 holds no public keys: pass the trail keys with --public-key');
   const endpoint = lastValue(args, 'endpoint-url');
   const region = lastValue(args, 'region');
   const source = location ? await s3LocationSource(location, { ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) }) : folderSource(folder);
@@ -59,7 +58,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   const progress = progressLine(io);
   const report = await validateLogs({
     source: watched(source, listing, progress.count),
-    ...(keyFiles.length > 0 ? { publicKeys } : {}),
+    ...(publicKeys.length > 0 ? { publicKeys } : {}),
     ...(trailArn ? { trailArn } : {}),
     ...(start ? { startTime: parseTime(start, 'start-time') } : {}),
     ...(end ? { endTime: parseTime(end, 'end-time') } : {}),
@@ -79,15 +78,6 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     io.stdout(stdout);
   }
   return report.ok ? 0 : 1;
-}
-
-function readPublicKey(file: string): ValidationPublicKey {
-  try {
-    const key = createPublicKey(readFileSync(file, 'utf8'));
-    return { value: new Uint8Array(key.export({ type: 'pkcs1', format: 'der' })) };
-  } catch (error) {
-    throw new UsageError(`--public-key: cannot read a public key from ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 function parseS3Url(url: string): ObjectLocation {
