@@ -7,6 +7,7 @@ import { createLocalTrail } from '../../src/localtrail.js';
 import type { LocalTrail } from '../../src/localtrail.js';
 import { LONG_TERM } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';
+import { localTrailParts } from '../../src/localtrail-internals.js';
 
 export const ACCOUNT = '111111111111';
 
@@ -16,7 +17,7 @@ export function lakeSetup(region = 'eu-west-1') {
   const client = new CloudTrailClient({
     region,
     credentials: LONG_TERM,
-    requestHandler: cloudTrailRequestHandler(trail.engine, { lake: trail.lake }),
+    requestHandler: cloudTrailRequestHandler(localTrailParts(trail).engine, { lake: trail.lake }),
     maxAttempts: 1,
   });
   return { clock, trail, client };
