@@ -74,7 +74,7 @@ function signingScope(request: HttpRequest): { region?: string; accessKeyId?: st
 /**
  * Options of {@link cloudTrailRequestHandler}.
  * @example
- * cloudTrailRequestHandler(trail.engine, { accountFor: (keyId) => (keyId === 'AKIAOTHER' ? '444455556666' : undefined) });
+ * cloudTrailRequestHandler(trail, { accountFor: (keyId) => (keyId === 'AKIAOTHER' ? '444455556666' : undefined) });
  */
 export interface CloudTrailHandlerOptions {
   /** The calling account for an access key id (default: the `identities` mapping, else the default account). */
