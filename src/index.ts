@@ -211,7 +211,7 @@ export {
   QueryIdNotFoundException,
 } from './lake/lake-errors.js';
 export type {
-  LakeFieldSelector, LakeEventSelector, LakeTag, EventDataStoreStatus, BillingMode, QueryStatus, EventDataStoreDescription, CreateEventDataStoreRequest, CreateEventDataStoreResponse, GetEventDataStoreRequest, GetEventDataStoreResponse, ListEventDataStoresRequest, ListEventDataStoresResponse, UpdateEventDataStoreRequest, UpdateEventDataStoreResponse, DeleteEventDataStoreRequest, DeleteEventDataStoreResponse, StartQueryRequest, StartQueryResponse, DescribeQueryRequest, QueryStatisticsForDescribeQuery, DescribeQueryResponse, GetQueryResultsRequest, QueryStatistics, GetQueryResultsResponse, CancelQueryRequest, CancelQueryResponse, ListQueriesRequest, LakeQuerySummary, ListQueriesResponse,
+  LakeTag, EventDataStoreStatus, BillingMode, QueryStatus, EventDataStoreDescription, CreateEventDataStoreRequest, CreateEventDataStoreResponse, GetEventDataStoreRequest, GetEventDataStoreResponse, ListEventDataStoresRequest, ListEventDataStoresResponse, UpdateEventDataStoreRequest, UpdateEventDataStoreResponse, DeleteEventDataStoreRequest, DeleteEventDataStoreResponse, StartQueryRequest, StartQueryResponse, DescribeQueryRequest, QueryStatisticsForDescribeQuery, DescribeQueryResponse, GetQueryResultsRequest, QueryStatistics, GetQueryResultsResponse, CancelQueryRequest, CancelQueryResponse, ListQueriesRequest, LakeQuerySummary, ListQueriesResponse,
 } from './lake/lake-shapes.js';
 
 // Fleets: many processes, one bucket, one digest chain per process.

@@ -9,7 +9,6 @@ import { getLocalTrailPlugin } from './recorder/middleware.js';
 import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
-import type { CallerOptions } from './engine/operations.js';
 import type { CloudTrailControlPlane } from './engine/control-plane-api.js';
 import type { OperationInput, OperationName, OperationOutput } from './engine/operations.js';
 import { defineOperationMethods } from './engine/operations.js';
@@ -83,10 +82,10 @@ export class LocalTrail {
   /** Authorizes and records every control-plane call (CloudTrail's own API calls are events). */
   readonly #gate: ControlPlaneGate;
   /**
-   * CloudTrail Lake: event data stores and SQL queries on DuckDB (loaded on the first query); the same store the
-   * LocalTrail's Lake methods use, e.g. for `cloudTrailRequestHandler(trail, { lake: trail.lake })`.
+   * CloudTrail Lake: event data stores and SQL queries on DuckDB (loaded on the first query), the stores behind the
+   * LocalTrail's Lake methods. Its own methods bypass the gate (not authorized, not recorded): use the LocalTrail's.
    * @example
-   * const client = new CloudTrailClient({ region: 'us-east-1', requestHandler: cloudTrailRequestHandler(trail, { lake: trail.lake }) });
+   * const { EventDataStores } = trail.lake.listEventDataStores(); // the same stores, synchronously and unrecorded
    */
   readonly lake: Lake;
 
@@ -296,67 +295,74 @@ export class LocalTrail {
   }
 
   // CloudTrail Lake (docs/lake.md): event data stores keep the records their selectors select from creation on;
-  // queries run on DuckDB, an optional peer dependency loaded by the first startQuery.
+  // queries run on DuckDB, an optional peer dependency loaded by the first startQuery. Lake calls are CloudTrail API
+  // calls too: authorized and recorded through the gate like the trail operations.
   /**
    * Creates an event data store; from then on it keeps every record its selectors select (default: all management events).
    * @example
    * const { EventDataStoreArn } = await trail.createEventDataStore({ Name: 'api-activity', RetentionPeriod: 30 });
    */
-  async createEventDataStore(input: L.CreateEventDataStoreRequest, caller?: CallerOptions): Promise<L.CreateEventDataStoreResponse> { return this.lake.createEventDataStore(input, caller); }
+  async createEventDataStore(input: L.CreateEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.CreateEventDataStoreResponse> { return this.#gate.run('CreateEventDataStore', input, caller, (c) => this.lake.createEventDataStore(input, c)); }
   /**
    * One event data store by ARN or id.
    * @example
    * const { Status, AdvancedEventSelectors } = await trail.getEventDataStore({ EventDataStore: arn });
    */
-  async getEventDataStore(input: L.GetEventDataStoreRequest, caller?: CallerOptions): Promise<L.GetEventDataStoreResponse> { return this.lake.getEventDataStore(input, caller); }
+  async getEventDataStore(input: L.GetEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.GetEventDataStoreResponse> { return this.#gate.run('GetEventDataStore', input, caller, (c) => this.lake.getEventDataStore(input, c)); }
   /**
    * The caller's event data stores, paginated by `NextToken`.
    * @example
    * const { EventDataStores } = await trail.listEventDataStores();
    */
-  async listEventDataStores(input: L.ListEventDataStoresRequest = {}, caller?: CallerOptions): Promise<L.ListEventDataStoresResponse> { return this.lake.listEventDataStores(input, caller); }
+  async listEventDataStores(input: L.ListEventDataStoresRequest = {}, caller?: ControlPlaneCaller): Promise<L.ListEventDataStoresResponse> { return this.#gate.run('ListEventDataStores', input, caller, (c) => this.lake.listEventDataStores(input, c)); }
   /**
    * Changes an event data store's name, selectors, retention or termination protection.
    * @example
    * await trail.updateEventDataStore({ EventDataStore: arn, TerminationProtectionEnabled: false });
    */
-  async updateEventDataStore(input: L.UpdateEventDataStoreRequest, caller?: CallerOptions): Promise<L.UpdateEventDataStoreResponse> { return this.lake.updateEventDataStore(input, caller); }
+  async updateEventDataStore(input: L.UpdateEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.UpdateEventDataStoreResponse> { return this.#gate.run('UpdateEventDataStore', input, caller, (c) => this.lake.updateEventDataStore(input, c)); }
   /**
    * Deletes an event data store (refused while termination protection is on).
    * @example
    * await trail.deleteEventDataStore({ EventDataStore: arn });
    */
-  async deleteEventDataStore(input: L.DeleteEventDataStoreRequest, caller?: CallerOptions): Promise<L.DeleteEventDataStoreResponse> { return this.lake.deleteEventDataStore(input, caller); }
+  async deleteEventDataStore(input: L.DeleteEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.DeleteEventDataStoreResponse> { return this.#gate.run('DeleteEventDataStore', input, caller, (c) => this.lake.deleteEventDataStore(input, c)); }
   /**
    * Starts a SQL query on DuckDB (loaded by the first query); the `FROM` names the event data store's id.
    * @example
    * const { QueryId } = await trail.startQuery({ QueryStatement: `SELECT eventName, count(*) FROM ${storeId} GROUP BY 1` });
    */
-  async startQuery(input: L.StartQueryRequest, caller?: CallerOptions): Promise<L.StartQueryResponse> { return this.lake.startQuery(input, caller); }
+  async startQuery(input: L.StartQueryRequest, caller?: ControlPlaneCaller): Promise<L.StartQueryResponse> { return this.#gate.run('StartQuery', input, caller, (c) => this.lake.startQuery(input, c)); }
   /**
    * A query's status (`QUEUED` … `FINISHED`, `FAILED`) and statistics.
    * @example
    * const { QueryStatus, ErrorMessage } = await trail.describeQuery({ QueryId });
    */
-  async describeQuery(input: L.DescribeQueryRequest, caller?: CallerOptions): Promise<L.DescribeQueryResponse> { return this.lake.describeQuery(input, caller); }
+  async describeQuery(input: L.DescribeQueryRequest, caller?: ControlPlaneCaller): Promise<L.DescribeQueryResponse> { return this.#gate.run('DescribeQuery', input, caller, (c) => this.lake.describeQuery(input, c)); }
   /**
    * A finished query's rows, each a list of one-entry objects (column → string), paginated by `NextToken`.
    * @example
    * const { QueryResultRows } = await trail.getQueryResults({ QueryId }); // [[{ eventName: 'PutObject' }, { _col1: '42' }]]
    */
-  async getQueryResults(input: L.GetQueryResultsRequest, caller?: CallerOptions): Promise<L.GetQueryResultsResponse> { return this.lake.getQueryResults(input, caller); }
+  async getQueryResults(input: L.GetQueryResultsRequest, caller?: ControlPlaneCaller): Promise<L.GetQueryResultsResponse> { return this.#gate.run('GetQueryResults', input, caller, (c) => this.lake.getQueryResults(input, c)); }
   /**
    * Cancels a query that is still queued or running.
    * @example
    * await trail.cancelQuery({ QueryId });
    */
-  async cancelQuery(input: L.CancelQueryRequest, caller?: CallerOptions): Promise<L.CancelQueryResponse> { return this.lake.cancelQuery(input, caller); }
+  async cancelQuery(input: L.CancelQueryRequest, caller?: ControlPlaneCaller): Promise<L.CancelQueryResponse> { return this.#gate.run('CancelQuery', input, caller, (c) => this.lake.cancelQuery(input, c)); }
   /**
    * The queries run on one event data store, newest first.
    * @example
    * const { Queries } = await trail.listQueries({ EventDataStore: arn });
    */
-  async listQueries(input: L.ListQueriesRequest, caller?: CallerOptions): Promise<L.ListQueriesResponse> { return this.lake.listQueries(input, caller); }
+  async listQueries(input: L.ListQueriesRequest, caller?: ControlPlaneCaller): Promise<L.ListQueriesResponse> { return this.#gate.run('ListQueries', input, caller, (c) => this.lake.listQueries(input, c)); }
+
+  /** @internal The Lake operation a wire request names, through the gate: what `cloudTrailRequestHandler(trail)` and `listen()` serve beside the trail operations. */
+  wireOperation(name: string): ((input: Record<string, unknown>, caller: ControlPlaneCaller) => Promise<unknown>) | undefined {
+    const operation = this.lake.wireOperation(name);
+    return operation && ((input, caller) => this.#gate.run(name, input, caller, (c) => operation(input, c)));
+  }
 }
 
 // `run` is async: an operation's error (a denial included) becomes a rejection, as from `client.send`.

@@ -43,12 +43,21 @@ function trailResource(nameOrArn: string, caller: { accountId: string; region: s
   return `arn:${partitionOf(caller.region)}:cloudtrail:${caller.region}:${caller.accountId}:trail/${nameOrArn}`;
 }
 
+function storeResource(idOrArn: string, caller: { accountId: string; region: string }): string {
+  if (idOrArn.startsWith('arn:')) return idOrArn;
+  return `arn:${partitionOf(caller.region)}:cloudtrail:${caller.region}:${caller.accountId}:eventdatastore/${idOrArn}`;
+}
+
 /**
  * The resources IAM checks `operation` against: the trail ARN it names (a name resolves in the caller's account and
- * region), each trail of ListTags, or `*` for operations that name no trail (DescribeTrails, ListTrails,
- * LookupEvents, ListPublicKeys).
+ * region), each trail of ListTags, the event data store a Lake operation names (`eventdatastore/*` for a store not
+ * created yet), or `*` for operations that name none (DescribeTrails, ListTrails, LookupEvents, ListPublicKeys,
+ * ListEventDataStores, ListQueries without a store).
  */
 export function resourcesOf(operation: string, input: Record<string, unknown>, caller: { accountId: string; region: string }): string[] {
+  const store = str(input['EventDataStore']);
+  if (store !== undefined) return [storeResource(store, caller)];
+  if (operation === 'CreateEventDataStore') return [storeResource('*', caller)];
   if (operation === 'ListTags') {
     const ids = Array.isArray(input['ResourceIdList']) ? input['ResourceIdList'].map(str).filter((id): id is string => id !== undefined) : [];
     return ids.length > 0 ? ids.map((id) => trailResource(id, caller)) : ['*'];

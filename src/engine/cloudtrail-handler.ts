@@ -4,7 +4,7 @@ import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { Readable } from 'node:stream';
 import type { ControlPlaneCaller } from './control-plane-gate.js';
 import { CloudTrailError } from './errors.js';
-import type { CallerOptions, OperationInput, OperationName, OperationOutput } from './operations.js';
+import type { OperationInput, OperationName, OperationOutput } from './operations.js';
 import { OPERATIONS, operationNamed } from './operations.js';
 
 /**
@@ -14,7 +14,7 @@ import { OPERATIONS, operationNamed } from './operations.js';
  * const api: CloudTrailApi = createLocalTrail();
  * const { trailList } = await api.run('DescribeTrails', {});
  */
-export interface CloudTrailApi {
+export interface CloudTrailApi extends Partial<WireOperations> {
   run<N extends OperationName>(name: N, input: OperationInput<N> | undefined, caller?: ControlPlaneCaller): OperationOutput<N> | Promise<OperationOutput<N>>;
 }
 
@@ -82,13 +82,14 @@ function signingScope(request: HttpRequest): { region?: string; accessKeyId?: st
 export interface CloudTrailHandlerOptions {
   /** The calling account for an access key id (default: the `identities` mapping, else the default account). */
   accountFor?: (accessKeyId: string | undefined) => string | undefined;
-  /** Also serve CloudTrail Lake's operations (event data stores, queries) from this Lake, e.g. `trail.lake`. */
-  lake?: WireOperations;
 }
 
-/** More operations by wire name (CloudTrail Lake's), served beside the trail operations. */
+/**
+ * More operations by wire name (CloudTrail Lake's), served beside the trail operations: a LocalTrail serves its Lake's
+ * this way, authorized and recorded like the others.
+ */
 export interface WireOperations {
-  wireOperation(name: string): ((input: Record<string, unknown>, caller: CallerOptions) => unknown) | undefined;
+  wireOperation(name: string): ((input: Record<string, unknown>, caller: ControlPlaneCaller) => unknown) | undefined;
 }
 
 let requestCounter = 0;
@@ -130,15 +131,15 @@ export function cloudTrailRequestHandler(api: CloudTrailApi, options: CloudTrail
       const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'] ?? '';
       const wireName = target.slice(target.lastIndexOf('.') + 1);
       const name: OperationName | undefined = operationNamed(wireName);
-      const lakeOperation = name ? undefined : options.lake?.wireOperation(wireName);
-      if (!name && !lakeOperation) {
+      const more = name ? undefined : api.wireOperation?.(wireName);
+      if (!name && !more) {
         return reply(400, { __type: 'UnsupportedOperationException', Message: `localtrail does not implement ${wireName || 'this operation'}.` }, requestId);
       }
       try {
         const text = await readBody(request.body);
         const input = toDates(text ? (JSON.parse(text) as Record<string, unknown>) : {}, name ? OPERATIONS[name].timestamps : []);
         const caller = callerOf(request, requestId, options);
-        const result = name ? await api.run(name, input as never, caller) : await lakeOperation!(input, caller);
+        const result = name ? await api.run(name, input as never, caller) : await more!(input, caller);
         return reply(200, toWire(result), requestId);
       } catch (error) {
         if (error instanceof CloudTrailError) return reply(400, { __type: error.name, Message: error.message }, requestId);

@@ -1,6 +1,7 @@
 // A ready-made `authorize` hook: IAM identity-policy evaluation (Allow/Deny, Action/NotAction, Resource/NotResource,
 // `*` and `?` wildcards, an explicit deny wins) for cloudtrail:* actions and trail ARNs.
 // Logic: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+import { iamWildcard } from '../vocabulary/iam-wildcard.js';
 import type { Authorize, AuthorizeCaller } from './authorize.js';
 
 /**
@@ -51,12 +52,6 @@ interface CompiledStatement {
   negateResources: boolean;
 }
 
-/** IAM wildcards: `*` any run of characters (`/` and `:` included), `?` any one character. */
-function wildcard(pattern: string, caseInsensitive: boolean): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, caseInsensitive ? 'i' : '');
-}
-
 function list(value: unknown, what: string): string[] {
   const values = Array.isArray(value) ? value : [value];
   for (const v of values) if (typeof v !== 'string' || v.length === 0) throw new TypeError(`localtrail: policy ${what} must be a string or a list of strings`);
@@ -75,9 +70,9 @@ function compileStatement(statement: PolicyStatement): CompiledStatement {
   return {
     allow: s['Effect'] === 'Allow',
     // Action names are case-insensitive; ARNs are not.
-    actions: list(hasAction ? s['Action'] : s['NotAction'], 'Action').map((a) => wildcard(a, true)),
+    actions: list(hasAction ? s['Action'] : s['NotAction'], 'Action').map((a) => iamWildcard(a, true)),
     negateActions: !hasAction,
-    resources: list(hasResource ? s['Resource'] : s['NotResource'], 'Resource').map((r) => wildcard(r, false)),
+    resources: list(hasResource ? s['Resource'] : s['NotResource'], 'Resource').map((r) => iamWildcard(r)),
     negateResources: !hasResource,
   };
 }

@@ -1,16 +1,16 @@
 // One event data store: its settings as CloudTrail Lake reports them, the compiled selection of what it keeps, and
 // the records accepted but not yet in its DuckDB table.
-import type { AdvancedEventSelector } from '@aws-sdk/client-cloudtrail';
 import { randomUUID } from 'node:crypto';
 import { InvalidParameterException } from '../engine/errors.js';
 import { compileAdvancedEventSelectors } from '../engine/selectors/advanced-compile.js';
 import { validateAdvancedEventSelectors } from '../engine/selectors/advanced-validate.js';
 import type { CompiledSelectors } from '../engine/selectors/types.js';
 import type { CloudTrailRecord } from '../vocabulary/record.js';
-import type { BillingMode, EventDataStoreDescription, EventDataStoreStatus, LakeEventSelector, LakeTag } from './lake-shapes.js';
+import type { AdvancedEventSelector } from '../engine/control-plane-shapes.js';
+import type { BillingMode, EventDataStoreDescription, EventDataStoreStatus, LakeTag } from './lake-shapes.js';
 
 /** What a store keeps when created without selectors: every management event (CloudTrail's default). */
-export const DEFAULT_STORE_SELECTORS: LakeEventSelector[] = [
+export const DEFAULT_STORE_SELECTORS: AdvancedEventSelector[] = [
   { Name: 'Default management events', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
 ];
 
@@ -47,7 +47,7 @@ export function validateRetention(days: unknown, mode: BillingMode): number {
 }
 
 /** Validates and compiles a store's selectors with the trail engine's rules (management, data, network events). */
-export function compileStoreSelectors(selectors: LakeEventSelector[]): CompiledSelectors {
+export function compileStoreSelectors(selectors: AdvancedEventSelector[]): CompiledSelectors {
   const asSdk = selectors as AdvancedEventSelector[];
   validateAdvancedEventSelectors(asSdk);
   return compileAdvancedEventSelectors(asSdk);
@@ -55,7 +55,7 @@ export function compileStoreSelectors(selectors: LakeEventSelector[]): CompiledS
 
 export interface StoreSettings {
   name: string;
-  selectors: LakeEventSelector[];
+  selectors: AdvancedEventSelector[];
   multiRegion: boolean;
   organization: boolean;
   retentionDays: number;

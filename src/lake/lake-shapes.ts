@@ -1,30 +1,7 @@
 // CloudTrail Lake's API shapes, as @aws-sdk/client-cloudtrail declares them (without $metadata), declared here because
-// that package is an optional peer: code typed against the SDK's shapes accepts these and the other way round.
-
-/**
- * One condition of an advanced event selector (`Field` plus operators).
- * @example
- * const dataEvents: LakeFieldSelector = { Field: 'eventCategory', Equals: ['Data'] };
- */
-export interface LakeFieldSelector {
-  Field: string | undefined;
-  Equals?: string[] | undefined;
-  StartsWith?: string[] | undefined;
-  EndsWith?: string[] | undefined;
-  NotEquals?: string[] | undefined;
-  NotStartsWith?: string[] | undefined;
-  NotEndsWith?: string[] | undefined;
-}
-
-/**
- * An advanced event selector: what an event data store keeps (all its field selectors must match).
- * @example
- * const s3Writes: LakeEventSelector = { Name: 'S3 writes', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }, { Field: 'readOnly', Equals: ['false'] }] };
- */
-export interface LakeEventSelector {
-  Name?: string | undefined;
-  FieldSelectors: LakeFieldSelector[] | undefined;
-}
+// that package is an optional peer: code typed against the SDK's shapes accepts these and the other way round. An event
+// data store's selectors are the trails' advanced event selectors (one shape in the SDK too).
+import type { AdvancedEventSelector } from '../engine/control-plane-shapes.js';
 
 /**
  * A tag on an event data store.
@@ -67,7 +44,7 @@ export interface EventDataStoreDescription {
   EventDataStoreArn?: string | undefined;
   Name?: string | undefined;
   Status?: EventDataStoreStatus | undefined;
-  AdvancedEventSelectors?: LakeEventSelector[] | undefined;
+  AdvancedEventSelectors?: AdvancedEventSelector[] | undefined;
   MultiRegionEnabled?: boolean | undefined;
   OrganizationEnabled?: boolean | undefined;
   RetentionPeriod?: number | undefined;
@@ -86,7 +63,7 @@ export interface EventDataStoreDescription {
  */
 export interface CreateEventDataStoreRequest {
   Name: string | undefined;
-  AdvancedEventSelectors?: LakeEventSelector[] | undefined;
+  AdvancedEventSelectors?: AdvancedEventSelector[] | undefined;
   MultiRegionEnabled?: boolean | undefined;
   OrganizationEnabled?: boolean | undefined;
   RetentionPeriod?: number | undefined;
@@ -152,7 +129,7 @@ export interface ListEventDataStoresResponse {
 export interface UpdateEventDataStoreRequest {
   EventDataStore: string | undefined;
   Name?: string | undefined;
-  AdvancedEventSelectors?: LakeEventSelector[] | undefined;
+  AdvancedEventSelectors?: AdvancedEventSelector[] | undefined;
   MultiRegionEnabled?: boolean | undefined;
   OrganizationEnabled?: boolean | undefined;
   RetentionPeriod?: number | undefined;

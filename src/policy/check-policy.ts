@@ -1,6 +1,6 @@
 // Compares the permissions recorded calls needed with a given policy: what it is missing, and what it grants that
 // no call used. Behind `expect(trail).toNeedOnly(policy)`.
-import { iamGlobMatches } from './iam-glob.js';
+import { iamGlobMatches } from '../vocabulary/iam-wildcard.js';
 import type { CallCount, GeneratedPolicy, NeededPermission } from './policy-builder.js';
 import type { PolicyDocument, PolicyStatement } from './policy-document.js';
 import { asList } from './policy-document.js';

@@ -2,7 +2,7 @@
 // set of resources shared by its actions, wildcards only where the records give no resource.
 import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { permissionsFor } from './action-table.js';
-import { iamGlobMatches } from './iam-glob.js';
+import { iamGlobMatches } from '../vocabulary/iam-wildcard.js';
 import type { PolicyDocument, PolicyStatement } from './policy-document.js';
 
 /**

@@ -2,12 +2,12 @@
 // (e.g. `aws s3 sync` of real CloudTrail logs), or a single log file.
 import { promises as fs } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { METADATA_SUFFIX, PUBLIC_KEYS_FOLDER } from '../vocabulary/folder-layout.js';
 import type { ListedObject, LogSource } from './log-source.js';
 import { ReaderError } from './log-source.js';
 
 /** Folders that never hold log files: digests, and the public keys a FilesystemSink writes beside the buckets. */
-const SKIPPED_FOLDERS = new Set(['CloudTrail-Digest', '_localtrail-public-keys']);
-const METADATA_SUFFIX = '.metadata.json';
+const SKIPPED_FOLDERS = new Set(['CloudTrail-Digest', PUBLIC_KEYS_FOLDER]);
 
 /**
  * The log files under a folder a FilesystemSink (or `aws s3 sync` of a trail bucket) wrote, read from disk.

@@ -7,17 +7,17 @@ import { createLocalTrail } from '../../src/localtrail.js';
 import type { LocalTrail } from '../../src/localtrail.js';
 import { LONG_TERM } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';
-import { localTrailParts } from '../../src/localtrail-internals.js';
 
 export const ACCOUNT = '111111111111';
 
-export function lakeSetup(region = 'eu-west-1') {
+/** `controlPlaneEvents: false` for tests about what stores hold of the application's calls (Lake calls are events too). */
+export function lakeSetup(region = 'eu-west-1', options: { controlPlaneEvents?: boolean } = {}) {
   const clock = new ManualClock('2026-08-01T09:00:00Z');
-  const trail = createLocalTrail({ clock, accountId: ACCOUNT, region });
+  const trail = createLocalTrail({ clock, accountId: ACCOUNT, region, ...options });
   const client = new CloudTrailClient({
     region,
     credentials: LONG_TERM,
-    requestHandler: cloudTrailRequestHandler(localTrailParts(trail).engine, { lake: trail.lake }),
+    requestHandler: cloudTrailRequestHandler(trail),
     maxAttempts: 1,
   });
   return { clock, trail, client };

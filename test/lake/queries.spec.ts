@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { finish, lakeSetup, recordedDynamo, someCalls, storeId } from './helpers.js';
 
 async function filledStore(extra: { data?: boolean } = {}) {
-  const setup = lakeSetup();
+  const setup = lakeSetup('eu-west-1', { controlPlaneEvents: false });
   const selectors = extra.data
     ? [
         { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },

@@ -108,7 +108,8 @@ describe('protocol errors, never a crash', () => {
       ['binary garbage', Buffer.from([0xff, 0xfe, 0x00, 0x01]), { 'x-amz-target': `${TARGET}GetTrail` }, 400, 'SerializationException'],
       ['no target', '{}', {}, 400, 'UnknownOperationException'],
       ["another service's target", '{}', { 'x-amz-target': 'DynamoDB_20120810.GetItem' }, 400, 'UnknownOperationException'],
-      ['an operation CloudTrail has but localtrail not', '{}', { 'x-amz-target': `${TARGET}CreateEventDataStore` }, 400, 'UnsupportedOperationException'],
+      ['an operation CloudTrail has but localtrail not', '{}', { 'x-amz-target': `${TARGET}CreateChannel` }, 400, 'UnsupportedOperationException'],
+      ['a Lake operation (served) without its required name', '{}', { 'x-amz-target': `${TARGET}CreateEventDataStore` }, 400, 'InvalidParameterException'],
       ['a member of the wrong type', '{"Name": 42}', { 'x-amz-target': `${TARGET}GetTrail` }, 400, 'SerializationException'],
       ["the JavaScript SDK's short target, a missing trail", '{"Name": "nope"}', { 'x-amz-target': 'CloudTrail_20131101.GetTrail' }, 400, 'TrailNotFoundException'],
     ];
