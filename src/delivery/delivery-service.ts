@@ -44,7 +44,7 @@ export interface DeliveryShutdownResult {
 /**
  * The end of one digest chain, to tell the validator where a chain must end.
  * @example
- * const report = await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.delivery.chainEndsDelivered() });
+ * const report = await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.chainEnds() });
  */
 export interface ChainEnd {
   bucket: string;

@@ -4,7 +4,11 @@ import type { UserIdentity } from '../vocabulary/record.js';
 import { AccessDeniedException } from './errors.js';
 import { partitionOf } from './names.js';
 
-/** The principal making a control-plane call, as the hook sees it. */
+/**
+ * The principal making a control-plane call, as the hook sees it.
+ * @example
+ * createLocalTrail({ authorize: (caller: AuthorizeCaller) => caller.principalArn.endsWith(':user/admin') });
+ */
 export interface AuthorizeCaller {
   accountId: string;
   region: string;
@@ -16,6 +20,9 @@ export interface AuthorizeCaller {
 /**
  * A decision: `true`/`'Allow'` allows; `false`/`'ImplicitDeny'` denies because nothing allows;
  * `'ExplicitDeny'` denies because a statement denies (the message says which).
+ * @example
+ * const authorize: Authorize = (caller, action): AuthorizationDecision =>
+ *   action === 'cloudtrail:DeleteTrail' && caller.accountId !== '111122223333' ? 'ExplicitDeny' : 'Allow';
  */
 export type AuthorizationDecision = boolean | 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
 

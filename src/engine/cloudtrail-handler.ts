@@ -11,6 +11,9 @@ import { OPERATIONS, operationNamed } from './operations.js';
 /**
  * What the handler serves: a LocalTrail (the public way: calls pass its gate, so they are authorized and recorded) or
  * a TrailEngine (a server over delivered files). Both run an operation by its row's name.
+ * @example
+ * const api: CloudTrailApi = createLocalTrail();
+ * const { trailList } = await api.run('DescribeTrails', {});
  */
 export interface CloudTrailApi extends Partial<WireOperations> {
   run<N extends OperationName>(name: N, input: OperationInput<N> | undefined, caller?: ControlPlaneCaller): OperationOutput<N> | Promise<OperationOutput<N>>;

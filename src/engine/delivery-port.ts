@@ -5,7 +5,8 @@ import type { CloudTrailRecord } from '../vocabulary/record.js';
 /**
  * What delivery needs to know of a trail; the engine passes a fresh snapshot with every call.
  * @example
- * const port: DeliveryPort = trail.delivery; // hands DeliveryTrail snapshots to delivery
+ * const port: DeliveryPort = new DeliveryService({ sinks: [new MemorySink()] }, { clock: systemClock, onError: console.error });
+ * port.loggingStarted(deliveryTrail, Date.now()); // the engine hands a fresh DeliveryTrail snapshot with each call
  */
 export interface DeliveryTrail {
   name: string;
@@ -30,7 +31,7 @@ export interface DeliveryTrail {
 /**
  * Where one routed event goes: a trail, the region folder (the event's region) and the account folder.
  * @example
- * trail.delivery.enqueue({ trail: deliveryTrail, region: 'eu-west-1', accountId: '111122223333' }, record);
+ * delivery.enqueue({ trail: deliveryTrail, region: 'eu-west-1', accountId: '111122223333' }, record);
  */
 export interface DeliveryRoute {
   trail: DeliveryTrail;
@@ -43,7 +44,7 @@ export interface DeliveryRoute {
 /**
  * Delivery status of a trail as GetTrailStatus reports it (epoch ms times; undefined = never).
  * @example
- * const { latestDeliveryTime } = trail.delivery.status(trailArn);
+ * const { latestDeliveryTime } = delivery.status(trailArn); // what trail.getTrailStatus() reports as LatestDeliveryTime
  */
 export interface DeliveryStatus {
   latestDeliveryTime?: number;
@@ -59,7 +60,7 @@ export interface DeliveryStatus {
 /**
  * A public key as ListPublicKeys returns it.
  * @example
- * const keys: DeliveryPublicKey[] = trail.delivery.listPublicKeys('us-east-1', 0, Date.now());
+ * const keys: DeliveryPublicKey[] = delivery.listPublicKeys('us-east-1', 0, Date.now());
  */
 export interface DeliveryPublicKey {
   /** DER-encoded PKCS#1 RSAPublicKey. */
@@ -74,7 +75,7 @@ export interface DeliveryPublicKey {
  * Implemented by delivery, called by the engine. Every method is synchronous and must not throw: delivery queues
  * the work and reports failures through its own status and the LocalTrail's onError.
  * @example
- * const port: DeliveryPort = trail.delivery;
+ * const port: DeliveryPort = new DeliveryService({ sinks: [new MemorySink()] }, { clock: systemClock, onError: console.error });
  */
 export interface DeliveryPort {
   /** Queue a record for a trail's log file in a region. Called on the hot path: O(1), no I/O. */

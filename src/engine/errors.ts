@@ -201,5 +201,11 @@ export class InvalidNextTokenException extends errorClass('InvalidNextTokenExcep
  * await trail.lookupEvents({ EventCategory: 'data' as never });
  */
 export class InvalidEventCategoryException extends errorClass('InvalidEventCategoryException') {}
-/** The `authorize` hook (or an IAM policy) denied a control-plane call. */
+/**
+ * The `authorize` hook (or an IAM policy through {@link policyAuthorizer}) denied a control-plane call; the denied
+ * call is still recorded, with `errorCode` `AccessDeniedException`.
+ * @example
+ * const trail = createLocalTrail({ authorize: (caller, action) => action !== 'cloudtrail:StopLogging' });
+ * await trail.stopLogging({ Name: 'audit' }).catch((e) => e instanceof AccessDeniedException); // true
+ */
 export class AccessDeniedException extends errorClass('AccessDeniedException') {}

@@ -4,7 +4,11 @@
 import { iamWildcard } from '../vocabulary/iam-wildcard.js';
 import type { Authorize, AuthorizeCaller } from './authorize.js';
 
-/** One statement of an identity-based policy. Conditions are not evaluated: a statement with one is refused. */
+/**
+ * One statement of an identity-based policy. Conditions are not evaluated: a statement with one is refused.
+ * @example
+ * const denyStop: AuthorizePolicyStatement = { Effect: 'Deny', Action: 'cloudtrail:StopLogging', Resource: 'arn:aws:cloudtrail:*:*:trail/audit' };
+ */
 export interface PolicyStatement {
   Sid?: string;
   Effect: 'Allow' | 'Deny';
@@ -14,16 +18,29 @@ export interface PolicyStatement {
   NotResource?: string | string[];
 }
 
-/** An IAM policy document (`{ Version, Statement }`), as JSON or parsed. */
+/**
+ * An IAM policy document (`{ Version, Statement }`), as JSON or parsed.
+ * @example
+ * const readOnly: AuthorizePolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cloudtrail:Get*', 'cloudtrail:Describe*', 'cloudtrail:List*', 'cloudtrail:LookupEvents'], Resource: '*' }] };
+ */
 export interface PolicyDocument {
   Version?: string;
   Statement: PolicyStatement | PolicyStatement[];
 }
 
-/** A policy document, parsed or as its JSON text. */
+/**
+ * A policy document, parsed or as its JSON text.
+ * @example
+ * const policies: AuthorizePolicyInput[] = [readOnly, readFileSync('deny-stop-logging.json', 'utf8')];
+ * createLocalTrail({ authorize: policyAuthorizer(policies) });
+ */
 export type PolicyInput = PolicyDocument | string;
 
-/** The outcome of evaluating policies for one request. */
+/**
+ * The outcome of evaluating policies for one request.
+ * @example
+ * const decision: PolicyDecision = evaluatePolicies(readOnlyPolicy, 'cloudtrail:StopLogging', trailArn); // 'ImplicitDeny'
+ */
 export type PolicyDecision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
 
 /** A statement with its patterns compiled once. */
@@ -60,7 +77,13 @@ function compileStatement(statement: PolicyStatement): CompiledStatement {
   };
 }
 
-/** Compiles policy documents once (validating them); the result evaluates requests. */
+/**
+ * Compiles policy documents once (validating them); the result evaluates requests.
+ * @example
+ * const decide = compilePolicies([{ Statement: [{ Effect: 'Allow', Action: 'cloudtrail:Get*', Resource: '*' }] }]);
+ * decide('cloudtrail:GetTrail', trailArn); // 'Allow'
+ * decide('cloudtrail:DeleteTrail', trailArn); // 'ImplicitDeny'
+ */
 export function compilePolicies(documents: PolicyInput | readonly PolicyInput[]): (action: string, resource: string) => PolicyDecision {
   const docs = (Array.isArray(documents) ? documents : [documents]) as PolicyInput[];
   const statements: CompiledStatement[] = [];

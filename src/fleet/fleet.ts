@@ -3,7 +3,12 @@
 import { hostname } from 'node:os';
 import { validateTrailName } from '../engine/names.js';
 
-/** What a stopping process needs: `LocalTrail.shutdown()`. */
+/**
+ * What a stopping process needs: `LocalTrail.shutdown()`.
+ * @example
+ * const stops: ShutsDown = createLocalTrail();
+ * shutdownOnSignals(stops);
+ */
 export interface ShutsDown {
   shutdown(): Promise<unknown>;
 }
@@ -44,6 +49,11 @@ export function fleetTrailName(base: string, instanceId: string): string {
   return name;
 }
 
+/**
+ * Options of {@link shutdownOnSignals}.
+ * @example
+ * shutdownOnSignals(trail, { signals: ['SIGTERM'], drain: () => new Promise((done) => server.close(done)), onError: console.error });
+ */
 export interface ShutdownOnSignalsOptions {
   /** Default `['SIGTERM', 'SIGINT']`. */
   signals?: NodeJS.Signals[];

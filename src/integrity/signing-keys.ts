@@ -16,7 +16,8 @@ export type SigningKeyInput = string | JsonWebKey | KeyObject;
 /**
  * A region's key pair as delivery signs with it.
  * @example
- * const jwk = await exportSigningKey(await trail.delivery.keys.keyFor('us-east-1', Date.now()));
+ * const delivery = new DeliveryService({}, { clock: systemClock, onError: console.error });
+ * const key: SigningKey = await delivery.keys.keyFor('us-east-1', Date.now());
  */
 export interface SigningKey {
   region: string;
@@ -83,7 +84,8 @@ function fail(why: string): never {
  * Exports a signing key as a private JWK, to keep keys stable across runs: pass it back in
  * `delivery.signingKeys`.
  * @example
- * const jwk = await exportSigningKey(await trail.delivery.keys.keyFor('us-east-1', Date.now()));
+ * const delivery = new DeliveryService({}, { clock: systemClock, onError: console.error });
+ * const jwk = await exportSigningKey(await delivery.keys.keyFor('us-east-1', Date.now()));
  * createLocalTrail({ delivery: { signingKeys: { 'us-east-1': jwk } } });
  */
 export async function exportSigningKey(key: SigningKey): Promise<JsonWebKey> {

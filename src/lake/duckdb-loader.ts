@@ -1,7 +1,16 @@
 // Loads DuckDB (@duckdb/node-api, an optional peer dependency) on first use, and only then: importing localtrail
 // never loads it. The narrow interfaces below are the part of its API localtrail uses, so no public type names it.
 
-/** Thrown when Lake or `localtrail query` is used without @duckdb/node-api installed. */
+/**
+ * Thrown when Lake or `localtrail query` is used without @duckdb/node-api installed (`code` `'DUCKDB_MISSING'`); the
+ * first query is the first use, so creating stores and recording into them work without it.
+ * @example
+ * try {
+ *   await trail.startQuery({ QueryStatement: `SELECT count(*) FROM ${storeId}` });
+ * } catch (e) {
+ *   if (e instanceof DuckDbMissingError) console.error(e.message); // … npm install @duckdb/node-api
+ * }
+ */
 export class DuckDbMissingError extends Error {
   override readonly name = 'DuckDbMissingError';
   readonly code = 'DUCKDB_MISSING';

@@ -13,9 +13,19 @@ import { loadLogFiles } from './record-loader.js';
 
 export const EVENTS_TABLE = 'events';
 
-/** Where the log files are: a folder a FilesystemSink wrote, or an object source (e.g. `s3Source`). */
+/**
+ * Where the log files are: a folder a FilesystemSink wrote, or an object source (e.g. `s3Source`).
+ * @example
+ * await queryDeliveredFiles(sql, { folder: './.localtrail' });
+ * await queryDeliveredFiles(sql, { source: s3Source(new S3Client({}), 'audit-logs') });
+ */
 export type DeliveredFiles = { folder: string } | { source: ObjectSource };
 
+/**
+ * What {@link queryDeliveredFiles} returns: the result's column names and rows, and what was read to answer it.
+ * @example
+ * const { columns, rows, files, records } = await queryDeliveredFiles('SELECT eventName FROM events', { folder: './.localtrail' });
+ */
 export interface FilesQueryResult {
   columns: string[];
   /** Every value as text (NULL as null), as Lake's GetQueryResults gives them. */

@@ -18,7 +18,8 @@ import type {
 import type { CallCapture } from './call-capture.js';
 import { attachCapture, noteRequest, watchAuthScheme } from './call-capture.js';
 import { recordCall } from './record-call.js';
-import type { Recorder, RecorderContext } from './recorder.js';
+import type { RecorderContext } from './recorder.js';
+import { recorderOf } from './recorder-of.js';
 import { hookStack } from './stack-hook.js';
 
 /**
@@ -36,12 +37,14 @@ export const localTrailMiddlewareOptions: InitializeHandlerOptions & AbsoluteLoc
 };
 
 /**
- * Anything that can hand out its recorder: a LocalTrail.
+ * A LocalTrail, as the recording entries take it: what `createLocalTrail()` returns. Its recorder stays internal;
+ * an object that is not a LocalTrail is refused with a {@link LocalTrailConfigError}.
  * @example
  * client.middlewareStack.add(localTrailMiddleware(trail), localTrailMiddlewareOptions); // a LocalTrail is a HasRecorder
  */
 export interface HasRecorder {
-  readonly recorder: Recorder;
+  /** The plugin for `client.middlewareStack.use(...)`. */
+  plugin<Input extends object = object, Output extends MetadataBearer = MetadataBearer>(): Pluggable<Input, Output>;
 }
 
 /**
@@ -85,7 +88,7 @@ export function localTrailMiddleware<Input extends object, Output extends Metada
   trail: HasRecorder,
   config: LocalTrailMiddlewareConfig = {},
 ): InitializeMiddleware<Input, Output> {
-  const recorder = trail.recorder;
+  const recorder = recorderOf(trail);
   const pass = config.withRequestMiddleware === true ? attachCapture : watchRequest;
   return (next: InitializeHandler<Input, Output>, context: HandlerExecutionContext) =>
     (args: InitializeHandlerArguments<Input>): Promise<InitializeHandlerOutput<Output>> =>
@@ -131,7 +134,7 @@ export function getLocalTrailPlugin<Input extends object = object, Output extend
 ): Pluggable<Input, Output> {
   return {
     applyToStack(stack) {
-      if (!hookStack(stack, trail.recorder)) {
+      if (!hookStack(stack, recorderOf(trail))) {
         stack.add(localTrailMiddleware<Input, Output>(trail), localTrailMiddlewareOptions);
       }
     },

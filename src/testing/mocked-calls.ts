@@ -1,7 +1,8 @@
 // Records calls made through aws-sdk-client-mock stubs (whose send skips the middleware stack) with the real recorder.
 import { currentActor } from '../recorder/call-context.js';
 import type { HasRecorder } from '../recorder/middleware.js';
-import type { RecorderContext } from '../recorder/recorder.js';
+import type { Recorder, RecorderContext } from '../recorder/recorder.js';
+import { recorderOf } from '../recorder/recorder-of.js';
 
 /** One call as sinon keeps it: the command, the client it was sent on, and what the stub returned or threw. */
 export interface MockedSendCall {
@@ -69,6 +70,7 @@ export async function recordMockedCalls(
   mocks: MockedClientLike | readonly MockedClientLike[],
   options: RecordMockedCallsOptions = {},
 ): Promise<number> {
+  const recorder = recorderOf(trail);
   const list = Array.isArray(mocks) ? (mocks as readonly MockedClientLike[]) : [mocks as MockedClientLike];
   let seen = recordedCallIds.get(trail);
   if (!seen) recordedCallIds.set(trail, (seen = new Set()));
@@ -78,12 +80,12 @@ export async function recordMockedCalls(
     .sort((a, b) => (a.callId ?? 0) - (b.callId ?? 0));
   for (const call of calls) {
     seen.add(call.callId ?? call);
-    await recordOne(trail, call, options);
+    await recordOne(recorder, call, options);
   }
   return calls.length;
 }
 
-async function recordOne(trail: HasRecorder, call: MockedSendCall, options: RecordMockedCallsOptions): Promise<void> {
+async function recordOne(recorder: Recorder, call: MockedSendCall, options: RecordMockedCallsOptions): Promise<void> {
   const command = call.args[0] as CommandLike | undefined;
   if (!command || typeof command !== 'object') return;
   try {
@@ -97,8 +99,8 @@ async function recordOne(trail: HasRecorder, call: MockedSendCall, options: Reco
         ...(schema ? { operationSchema: schema } : {}),
       },
     };
-    const capture = trail.recorder.begin(context, command.input, currentActor());
-    const region = (await readRegion(client)) ?? options.region ?? trail.recorder.config.region;
+    const capture = recorder.begin(context, command.input, currentActor());
+    const region = (await readRegion(client)) ?? options.region ?? recorder.config.region;
     const signingName = typeof client?.config?.defaultSigningName === 'string' ? client.config.defaultSigningName : undefined;
     const credentials = options.credentials ?? (await readCredentials(client));
     // Stands in for what the SDK's auth middleware would have selected; the recorder reads it from the context.
@@ -112,10 +114,10 @@ async function recordOne(trail: HasRecorder, call: MockedSendCall, options: Reco
       httpAuthOption: { signingProperties: { ...(signingName ? { signingName } : {}), signingRegion: region } },
     };
     const settled = await settle(call);
-    if (settled.failed) trail.recorder.finishWithError(capture, context, settled.error);
-    else trail.recorder.finishWithOutput(capture, context, settled.output, undefined);
+    if (settled.failed) recorder.finishWithError(capture, context, settled.error);
+    else recorder.finishWithOutput(capture, context, settled.output, undefined);
   } catch (error) {
-    trail.recorder.sink.reportError(error, 'record-mocked-call');
+    recorder.sink.reportError(error, 'record-mocked-call');
   }
 }
 

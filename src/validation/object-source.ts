@@ -123,7 +123,7 @@ export function folderSource(folder: string): ObjectSource {
 /**
  * Objects of a {@link MemorySink}.
  * @example
- * const report = await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.delivery.chainEndsDelivered() });
+ * const report = await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.chainEnds() });
  */
 export function memorySource(sink: MemorySink): ObjectSource {
   return {

@@ -6,7 +6,7 @@ import { runWithoutRecording } from '../recorder/call-context.js';
 import type { FetchedObject, ObjectSource, ValidationPublicKey } from './object-source.js';
 
 /**
- * Reads delivered objects back from S3 for `validateLogs`. Pass trusted keys (e.g. `trail.delivery.listPublicKeys`)
+ * Reads delivered objects back from S3 for `validateLogs`. Pass trusted keys (e.g. `PublicKeyList` of `trail.listPublicKeys()`, `Value` as `value`)
  * as `publicKeys`: S3 holds no keys.
  * @example
  * const report = await validateLogs({ source: s3Source(client, 'audit-logs'), publicKeys });

@@ -43,6 +43,9 @@ export interface ChainGap {
 /**
  * One digest chain (one trail's digests for one account, region and key prefix) over all its runs: a run starts
  * afresh (a first digest, or after logging stopped) and the gaps between runs are listed.
+ * @example
+ * const { chains } = await validateLogs({ source: folderSource('./.localtrail') });
+ * for (const c of chains) console.log(`${c.trailName} ${c.region}: ${c.ok ? 'valid' : 'INVALID'}, ${c.runs} run(s), ${c.gaps.length} gap(s)`);
  */
 export interface ChainReport {
   bucket: string;

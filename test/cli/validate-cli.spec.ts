@@ -12,6 +12,7 @@ import { createLocalTrail } from '../../src/localtrail.js';
 import { runCli } from '../../src/cli/main.js';
 import { LONG_TERM } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';
+import { localTrailParts } from '../../src/localtrail-internals.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -97,7 +98,7 @@ describe('localtrail validate (end to end)', () => {
 
   it('--expect-end catches a deleted newest digest; --json prints the report', async () => {
     const { root, trail } = await recordTwoHours();
-    const ends = trail.delivery.chainEndsDelivered();
+    const ends = trail.chainEnds();
     const newest = ends.find((e) => e.key.includes('/us-east-1/'))!;
     unlinkSync(join(root, newest.bucket, newest.key));
     const args = ends.flatMap((e) => ['--expect-end', `s3://${e.bucket}/${e.key}`]);
@@ -128,7 +129,7 @@ describe('localtrail validate (end to end)', () => {
 
   it('--public-key trusts only the given keys: a digest re-signed with a key planted in the folder is caught', async () => {
     const { root, trail } = await recordTwoHours();
-    const trusted = trail.delivery.keys.all().map((k, i) => {
+    const trusted = localTrailParts(trail).delivery.keys.all().map((k, i) => {
       const file = join(root, `..`, `trusted-${i}-${process.pid}.pem`);
       writeFileSync(file, k.pem);
       dirs.push(file);

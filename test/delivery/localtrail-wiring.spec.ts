@@ -20,7 +20,7 @@ async function setup() {
   s3.middlewareStack.use(trail.plugin());
   await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', EnableLogFileValidation: true });
   await trail.startLogging({ Name: 'audit' });
-  await trail.delivery.keys.keyFor('us-east-1', clock.now());
+  await trail.listPublicKeys(); // CloudTrail's current key for the region: made now, so its chains start signed
   return { clock, sink, trail, s3 };
 }
 
@@ -47,7 +47,7 @@ describe('LocalTrail → delivery', () => {
     await clock.advance(2 * 3600_000);
     await trail.flush();
     expect(digests(sink)).toHaveLength(1);
-    expect((await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.delivery.chainEndsDelivered() })).ok).toBe(true);
+    expect((await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.chainEnds() })).ok).toBe(true);
   });
 
   it('DeleteTrail closes the chain too; ListPublicKeys returns the signing key as PKCS#1 DER', async () => {
@@ -81,7 +81,7 @@ describe('LocalTrail → delivery', () => {
       ['10:00:00Z', '10:10:00Z', true],
       ['10:20:00Z', '10:30:00Z', true],
     ]);
-    expect((await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.delivery.chainEndsDelivered() })).ok).toBe(true);
+    expect((await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.chainEnds() })).ok).toBe(true);
     expect(trail.stats().delivery).toMatchObject({ deliveredRecords: 2, droppedRecords: 0, pendingObjects: 0 });
   });
 });

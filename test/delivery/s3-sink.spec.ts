@@ -75,8 +75,9 @@ describe('S3Sink with a real S3-compatible server', () => {
     const head = await client.send(new HeadObjectCommand({ Bucket: 'audit-logs', Key: digestKey }));
     expect(head.Metadata).toEqual({ signature: expect.stringMatching(/^[0-9a-f]{512}$/), 'signature-algorithm': 'SHA256withRSA' });
 
-    const publicKeys = trail.delivery.listPublicKeys('us-east-1', 0, Date.parse('2030-01-01')).map((k) => ({ value: k.value, region: 'us-east-1' }));
-    const report = await validateLogs({ source, publicKeys, expectedChainEnds: trail.delivery.chainEndsDelivered() });
+    const { PublicKeyList = [] } = await trail.listPublicKeys({ StartTime: new Date(0), EndTime: new Date('2030-01-01') });
+    const publicKeys = PublicKeyList.map((k) => ({ value: k.Value!, region: 'us-east-1' }));
+    const report = await validateLogs({ source, publicKeys, expectedChainEnds: trail.chainEnds() });
     expect(report.summary).toMatchObject({ digestsValid: 2, digestsTotal: 2 });
     expect(report.summary.logFilesTotal).toBeGreaterThan(0);
     expect(report.ok).toBe(true);

@@ -18,6 +18,7 @@ import { cloudTrailRequestHandler } from '../../src/engine/cloudtrail-handler.js
 import { TrailEngine } from '../../src/engine/trail-engine.js';
 import { LONG_TERM } from '../support/fixtures.js';
 import { makeRecord, RecordingDelivery } from './helpers.js';
+import { localTrailParts } from '../../src/localtrail-internals.js';
 
 function setup(region = 'eu-west-1') {
   const clock = new ManualClock('2026-08-01T09:00:00Z');
@@ -75,7 +76,7 @@ describe('CloudTrailClient with the localtrail plugin', () => {
   it('its own control-plane calls are recorded and show in event history, as in CloudTrail', async () => {
     const { createLocalTrail } = await import('../../src/localtrail.js');
     const trail = createLocalTrail({ accountId: '111111111111', region: 'us-east-1', clock: new ManualClock('2026-08-01T09:00:00Z') });
-    const client = new CloudTrailClient({ region: 'us-east-1', credentials: LONG_TERM, requestHandler: cloudTrailRequestHandler(trail.engine) });
+    const client = new CloudTrailClient({ region: 'us-east-1', credentials: LONG_TERM, requestHandler: cloudTrailRequestHandler(localTrailParts(trail).engine) });
     client.middlewareStack.use(trail.plugin());
     await client.send(new CreateTrailCommand({ Name: 'audit', S3BucketName: 'audit-logs' }));
     await client.send(new StartLoggingCommand({ Name: 'nope' })).catch(() => undefined);

@@ -9,6 +9,7 @@ import { createLocalTrail } from '../../src/localtrail.js';
 import { LONG_TERM } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';
 import { RecordingDelivery } from './helpers.js';
+import { localTrailParts } from '../../src/localtrail-internals.js';
 
 const MGMT = '111122223333';
 const MEMBER = '444455556666';
@@ -26,7 +27,7 @@ async function scenario() {
   const trail = createLocalTrail({ accountId: MGMT, region: 'us-east-1', clock, organization: ORG, controlPlaneEvents: false });
   // Routing is what this scenario checks: every record the engine hands to delivery goes to the recording double.
   const delivery = new RecordingDelivery();
-  vi.spyOn(trail.delivery, 'enqueue').mockImplementation((route, record) => delivery.enqueue(route, record));
+  vi.spyOn(localTrailParts(trail).delivery, 'enqueue').mockImplementation((route, record) => delivery.enqueue(route, record));
 
   const mgmtEast = { accountId: MGMT, region: 'us-east-1' };
   await trail.createTrail({ Name: 'everything', S3BucketName: 'audit-logs', IsMultiRegionTrail: true }, mgmtEast);

@@ -12,6 +12,7 @@ import { TrailEngine } from '../../src/engine/trail-engine.js';
 import { createLocalTrail } from '../../src/localtrail.js';
 import type { LocalTrail } from '../../src/localtrail.js';
 import { LONG_TERM } from '../support/fixtures.js';
+import { localTrailParts } from '../../src/localtrail-internals.js';
 
 const NAMES = Object.keys(OPERATIONS) as OperationName[];
 const methodOf = (name: string): string => name[0]!.toLowerCase() + name.slice(1);
@@ -24,7 +25,7 @@ describe('one table of control-plane operations', () => {
   it('gives every row a method on the LocalTrail (a Promise, like client.send) and on the engine (the result)', async () => {
     const trail = createLocalTrail({ clock: new ManualClock('2026-08-01T09:00:00Z') });
     const methods = trail as unknown as Record<string, (input?: unknown) => unknown>;
-    const engineMethods = trail.engine as unknown as Record<string, (input?: unknown) => unknown>;
+    const engineMethods = localTrailParts(trail).engine as unknown as Record<string, (input?: unknown) => unknown>;
     for (const name of NAMES) {
       expect(typeof methods[methodOf(name)], name).toBe('function');
       expect(typeof engineMethods[methodOf(name)], name).toBe('function');
@@ -32,7 +33,7 @@ describe('one table of control-plane operations', () => {
     const pending = trail.listTrails();
     expect(pending).toBeInstanceOf(Promise);
     expect(await pending).toEqual({ Trails: [] });
-    expect(trail.engine.listTrails()).toEqual({ Trails: [] });
+    expect(localTrailParts(trail).engine.listTrails()).toEqual({ Trails: [] });
     // An operation's error is a rejection, never a synchronous throw.
     const rejected = trail.getTrail({ Name: 'missing' });
     await expect(rejected).rejects.toMatchObject({ name: 'TrailNotFoundException' });

@@ -23,6 +23,7 @@ import type { LocalTrailServer } from '../../src/server/http-server.js';
 import { serveRecords } from '../../src/server/serve-records.js';
 import { LONG_TERM } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';
+import { localTrailParts } from '../../src/localtrail-internals.js';
 
 const TARGET = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.';
 const servers: LocalTrailServer[] = [];
@@ -75,7 +76,7 @@ describe('CloudTrailClient over HTTP', () => {
   it('answers exactly as the in-process cloudTrailRequestHandler does', async () => {
     const { trail, server } = await live();
     await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
-    const inProcess = new CloudTrailClient({ region: 'eu-west-1', credentials: LONG_TERM, requestHandler: cloudTrailRequestHandler(trail.engine) });
+    const inProcess = new CloudTrailClient({ region: 'eu-west-1', credentials: LONG_TERM, requestHandler: cloudTrailRequestHandler(localTrailParts(trail).engine) });
     const overHttp = new CloudTrailClient({ region: 'eu-west-1', endpoint: server.url, credentials: LONG_TERM });
     const strip = ({ $metadata: _m, ...rest }: { $metadata: unknown }) => rest;
     expect(strip(await overHttp.send(new DescribeTrailsCommand({})))).toEqual(strip(await inProcess.send(new DescribeTrailsCommand({}))));
@@ -190,7 +191,7 @@ describe('the page and its facts', () => {
     expect(html).not.toMatch(/(?:src|href)="https?:/);
     expect((await fetch(`${server.url}/localtrail/page.js`)).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
-    trail.engine.accept({ eventVersion: '1.11', eventTime: '2026-03-01T10:00:00Z', awsRegion: 'eu-west-1', eventID: 'e1', eventType: 'AwsApiCall', recipientAccountId: '111122223333', eventCategory: 'Management' });
+    localTrailParts(trail).engine.accept({ eventVersion: '1.11', eventTime: '2026-03-01T10:00:00Z', awsRegion: 'eu-west-1', eventID: 'e1', eventType: 'AwsApiCall', recipientAccountId: '111122223333', eventCategory: 'Management' });
     expect(await (await fetch(`${server.url}/localtrail/info`)).json()).toEqual({
       mode: 'live',
       description: `LocalTrail in process ${process.pid}`,

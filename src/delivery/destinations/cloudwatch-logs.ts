@@ -10,7 +10,13 @@ import { chronological, EVENT_OVERHEAD_BYTES, logBatchLength } from './log-event
 import type { DestinationQueueOptions, RetryQueue } from './retry-queue.js';
 import { TargetQueues } from './target-queues.js';
 
-/** One PutLogEvents call's worth: within the service's limits, chronological. */
+/**
+ * One PutLogEvents call's worth: within the service's limits, chronological.
+ * @example
+ * const destination = new CloudWatchLogsDestination({
+ *   putLogEvents: (batch: LogEventsBatch) => console.log(batch.logGroupName, batch.logStreamName, batch.logEvents.length),
+ * });
+ */
 export interface LogEventsBatch {
   logGroupName: string;
   logStreamName: string;
@@ -20,20 +26,45 @@ export interface LogEventsBatch {
   trailArn: string;
 }
 
-/** What PutLogEvents reports: events refused for good (too old, too new, expired) are counted, not sent again. */
+/**
+ * What PutLogEvents reports: events refused for good (too old, too new, expired) are counted, not sent again.
+ * @example
+ * const putLogEvents: PutLogEvents = async (batch): Promise<PutLogEventsResult> => {
+ *   const out = await logs.send(new PutLogEventsCommand(batch));
+ *   return { rejected: out.rejectedLogEventsInfo ? 1 : 0 };
+ * };
+ */
 export interface PutLogEventsResult {
   rejected?: number;
 }
 
+/**
+ * Stores one batch of a trail's events in a log group, as PutLogEvents does; resolves to the events it refused for good,
+ * or throws to have the batch sent again later.
+ * @example
+ * const putLogEvents: PutLogEvents = (batch) => { stored.push(...batch.logEvents); };
+ * createLocalTrail({ delivery: { destinations: [new CloudWatchLogsDestination({ putLogEvents })] } });
+ */
 export type PutLogEvents = (batch: LogEventsBatch) => void | PutLogEventsResult | Promise<void | PutLogEventsResult>;
 
+/**
+ * Options of {@link CloudWatchLogsDestination}: the callback that stores a batch, the destination's name in `stats()`
+ * (default `cloudwatch-logs`) and the queue options.
+ * @example
+ * new CloudWatchLogsDestination({ name: 'logs', putLogEvents: (batch) => sendSomewhere(batch), maxQueueSize: 10_000 });
+ */
 export interface CloudWatchLogsDestinationOptions extends DestinationQueueOptions {
   name?: string;
   /** Callback form: store one batch (`cloudWatchLogsDestination({ client })` from `localtrail/destinations/cloudwatch-logs` fills it). */
   putLogEvents: PutLogEvents;
 }
 
-/** `arn:aws:logs:us-east-1:111122223333:log-group:CloudTrail/logs:*` → `CloudTrail/logs`. */
+/**
+ * The log group name of a trail's `CloudWatchLogsLogGroupArn`:
+ * `arn:aws:logs:us-east-1:111122223333:log-group:CloudTrail/logs:*` → `CloudTrail/logs`.
+ * @example
+ * logGroupName('arn:aws:logs:us-east-1:111122223333:log-group:CloudTrail/logs:*'); // 'CloudTrail/logs'
+ */
 export function logGroupName(arn: string): string {
   const match = /:log-group:(.+?)(?::\*)?$/.exec(arn);
   return match ? match[1]! : arn;
@@ -42,6 +73,8 @@ export function logGroupName(arn: string): string {
 /**
  * CloudTrail's stream: `<acct>_CloudTrail_<region>` for the event's account and region; organization trails put the
  * organization id in front (`o-…_<acct>_CloudTrail_<region>`, the prefix CloudTrail's role policy grants).
+ * @example
+ * logStreamName({ trail, region: 'eu-west-1', accountId: '111122223333' }); // '111122223333_CloudTrail_eu-west-1'
  */
 export function logStreamName(route: DeliveryRoute): string {
   const org = route.trail.organizationId ? `${route.trail.organizationId}_` : '';

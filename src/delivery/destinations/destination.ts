@@ -5,14 +5,27 @@ import type { CloudTrailRecord } from '../../vocabulary/record.js';
 import type { DeliveryRoute, DeliveryStatus, DeliveryTrail } from '../../engine/delivery-port.js';
 import { describeError } from '../sink-attempt.js';
 
-/** What delivery hands a destination when it is attached. */
+/**
+ * What delivery hands a destination when it is attached.
+ * @example
+ * class CountingDestination implements DeliveryDestination {
+ *   readonly name = 'counting';
+ *   private context?: DestinationContext;
+ *   attach(context: DestinationContext): void { this.context = context; }
+ *   // … routed(), flush(), shutdown(), stats()
+ * }
+ */
 export interface DestinationContext {
   clock: Clock;
   /** Failures go to the LocalTrail's onError (and stats), never to the application. */
   reportError(error: unknown, where: string): void;
 }
 
-/** Counters of one destination; nothing is dropped silently. */
+/**
+ * Counters of one destination; nothing is dropped silently.
+ * @example
+ * const { delivered, dropped, failedAttempts }: DestinationStats = trail.stats().destinations['eventbridge']!;
+ */
 export interface DestinationStats {
   /** Items waiting (events, or file notifications). */
   queued: number;
@@ -25,7 +38,11 @@ export interface DestinationStats {
   failedAttempts: number;
 }
 
-/** What `shutdown()` could not deliver. */
+/**
+ * What `shutdown()` could not deliver.
+ * @example
+ * for (const d of (await trail.shutdown()).destinations ?? []) if (d.undelivered > 0) console.error(`${d.name}: ${d.undelivered} left (${d.error})`);
+ */
 export interface DestinationShutdownReport {
   name: string;
   undelivered: number;
@@ -33,7 +50,11 @@ export interface DestinationShutdownReport {
   error?: string;
 }
 
-/** A log file (or Insights file) that reached every sink. */
+/**
+ * A log file (or Insights file) that reached every sink.
+ * @example
+ * const notify: DeliveryDestination = { name: 'notify', attach() {}, fileDelivered: (file: DeliveredFile) => console.log(`s3://${file.bucket}/${file.key}`), flush: async () => {}, shutdown: async () => ({ name: 'notify', undelivered: 0 }), stats: () => ({ queued: 0, delivered: 0, dropped: 0, skipped: 0, failedAttempts: 0 }) };
+ */
 export interface DeliveredFile {
   trail: DeliveryTrail;
   region: string;

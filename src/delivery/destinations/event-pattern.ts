@@ -4,7 +4,12 @@
 import type { LeafMatcher } from './pattern-leaves.js';
 import { compileLeaf, invalid } from './pattern-leaves.js';
 
-/** An event pattern as EventBridge takes it, e.g. `{ source: ['aws.cloudtrail'], detail: { eventName: ['StopLogging'] } }`. */
+/**
+ * An event pattern as EventBridge takes it, e.g. `{ source: ['aws.cloudtrail'], detail: { eventName: ['StopLogging'] } }`.
+ * @example
+ * const stopLogging: EventPattern = { source: ['aws.cloudtrail'], detail: { eventName: ['StopLogging'] } };
+ * matchesEventPattern(stopLogging, event); // true for a StopLogging event
+ */
 export type EventPattern = { [field: string]: unknown };
 
 type ObjectTest = (node: Record<string, unknown>) => boolean;

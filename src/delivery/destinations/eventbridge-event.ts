@@ -4,7 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudTrailRecord } from '../../vocabulary/record.js';
 
-/** An event on the default event bus, as CloudTrail puts it there; `detail` is the record. */
+/**
+ * An event on the default event bus, as CloudTrail puts it there; `detail` is the record.
+ * @example
+ * new EventBridgeDestination({ onEvents: (events: EventBridgeEvent[]) => console.log(events.map((e) => `${e['detail-type']}: ${e.detail.eventName}`)) });
+ */
 export interface EventBridgeEvent {
   version: '0';
   id: string;
@@ -17,7 +21,11 @@ export interface EventBridgeEvent {
   detail: CloudTrailRecord;
 }
 
-/** A PutEvents request entry (the SDK's `PutEventsRequestEntry`, without the SDK). */
+/**
+ * A PutEvents request entry (the SDK's `PutEventsRequestEntry`, without the SDK).
+ * @example
+ * new EventBridgeDestination({ putEvents: (entries: PutEventsEntry[]) => events.send(new PutEventsCommand({ Entries: entries })).then(() => undefined) });
+ */
 export interface PutEventsEntry {
   Source: string;
   DetailType: string;
@@ -27,7 +35,12 @@ export interface PutEventsEntry {
   EventBusName?: string;
 }
 
-/** `source` of an API-call event for a service: `aws.<service>` as CloudTrail sends it (EventBridge reserves `aws.*`). */
+/**
+ * `source` of an API-call event for a service: `aws.<service>` as CloudTrail sends it (EventBridge reserves `aws.*`).
+ * @example
+ * const source: SourceFor = (service) => `local.${service}`; // a real bus refuses aws.* from PutEvents
+ * new EventBridgeDestination({ putEvents, source });
+ */
 export type SourceFor = (service: string, record: CloudTrailRecord) => string;
 
 const DETAIL_TYPES: Record<string, string> = {

@@ -21,6 +21,8 @@ const MAX_MATCHES = 10_000;
 /**
  * A rule to evaluate on every event delivered. EventBridge gives CloudTrail's read-only management events only to
  * rules in state `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS` (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event.html#eb-service-event-cloudtrail).
+ * @example
+ * const rule: EventBridgeRule = { name: 'root-activity', pattern: { detail: { userIdentity: { type: ['Root'] } } }, onMatch: (event) => alerts.push(event) };
  */
 export interface EventBridgeRule {
   name: string;
@@ -31,11 +33,24 @@ export interface EventBridgeRule {
   onMatch?: (event: EventBridgeEvent) => void | Promise<void>;
 }
 
-/** What a PutEvents call reports: the indexes of entries that failed (sent again). */
+/**
+ * What a PutEvents call reports: the indexes of entries that failed (sent again).
+ * @example
+ * const putEvents = async (entries: PutEventsEntry[]): Promise<PutEventsResult> => {
+ *   const out = await events.send(new PutEventsCommand({ Entries: entries }));
+ *   return { failed: (out.Entries ?? []).flatMap((e, i) => (e.ErrorCode ? [i] : [])) };
+ * };
+ */
 export interface PutEventsResult {
   failed?: number[];
 }
 
+/**
+ * Options of {@link EventBridgeDestination}: where events go (`onEvents` or `putEvents`, or neither to only evaluate
+ * `rules`), the rules, the `source` per service, the bus, and the queue options.
+ * @example
+ * new EventBridgeDestination({ onEvents: (events) => received.push(...events), rules: [{ name: 'deletes', pattern: { detail: { eventName: [{ prefix: 'Delete' }] } } }] });
+ */
 export interface EventBridgeDestinationOptions extends DestinationQueueOptions {
   name?: string;
   /** Callback form: the events of one PutEvents-sized batch, as EventBridge would hold them. */
@@ -67,6 +82,8 @@ function readOnlyManagementCall(event: EventBridgeEvent): boolean {
 }
 
 /**
+ * Puts each routed record on an event bus as CloudTrail does (the default bus's "AWS API Call via CloudTrail" events),
+ * through a callback or PutEvents, and evaluates EventBridge rules on them, so a test can assert a rule would fire.
  * @example
  * const bridge = new EventBridgeDestination({ rules: [{ name: 'trail-tampering', pattern: { detail: { eventName: ['StopLogging', 'DeleteTrail'] } } }] });
  * const trail = createLocalTrail({ delivery: { destinations: [bridge] } });

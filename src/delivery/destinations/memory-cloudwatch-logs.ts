@@ -6,7 +6,14 @@ import type { LogEventsBatch } from './cloudwatch-logs.js';
 import { CloudWatchLogsDestination } from './cloudwatch-logs.js';
 import { EVENT_OVERHEAD_BYTES, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_BATCH_SPAN_MS } from './log-event-batches.js';
 
-/** Throws what PutLogEvents would answer (InvalidParameterException) for a batch outside its rules. */
+/**
+ * Throws what PutLogEvents would answer (InvalidParameterException) for a batch outside its rules.
+ * @example
+ * const putLogEvents: PutLogEvents = (batch) => {
+ *   checkPutLogEventsBatch(batch); // as strict as the service: at most 10,000 events, 1 MB, 24 hours, in order
+ *   stored.push(batch);
+ * };
+ */
 export function checkPutLogEventsBatch(batch: LogEventsBatch): void {
   const events = batch.logEvents;
   const fail = (why: string): never => {
@@ -23,6 +30,8 @@ export function checkPutLogEventsBatch(batch: LogEventsBatch): void {
 }
 
 /**
+ * CloudWatch Logs in memory: a CloudTrail trail's log group delivery (`CloudWatchLogsLogGroupArn`) as a test sees it,
+ * each batch checked against PutLogEvents' rules, events kept per log group and stream.
  * @example
  * const logs = new MemoryCloudWatchLogs();
  * const trail = createLocalTrail({ delivery: { destinations: [logs] } });

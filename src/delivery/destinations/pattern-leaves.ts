@@ -2,7 +2,16 @@
 // equals-ignore-case, wildcard, anything-but, numeric, cidr, exists.
 // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html
 
-/** Thrown when a pattern is not one EventBridge would accept (InvalidEventPatternException there). */
+/**
+ * Thrown when a pattern is not one EventBridge would accept (InvalidEventPatternException there), when the rule or
+ * pattern is compiled, never per event; `code` `'LOCALTRAIL_INVALID_EVENT_PATTERN'`.
+ * @example
+ * try {
+ *   compileEventPattern({ detail: { eventName: 'StopLogging' } }); // values must be in a list
+ * } catch (e) {
+ *   if (e instanceof InvalidEventPatternError) console.error(e.code, e.message);
+ * }
+ */
 export class InvalidEventPatternError extends TypeError {
   override readonly name = 'InvalidEventPatternError';
   readonly code = 'LOCALTRAIL_INVALID_EVENT_PATTERN';

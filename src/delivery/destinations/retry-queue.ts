@@ -5,7 +5,11 @@ import { runWithoutRecording } from '../../recorder/call-context.js';
 import { describeError } from '../sink-attempt.js';
 import type { DestinationContext, DestinationStats } from './destination.js';
 
-/** Queue and retry options of a destination (OpenTelemetry's names where they apply). */
+/**
+ * Queue and retry options of a destination (OpenTelemetry's names where they apply).
+ * @example
+ * new EventBridgeDestination({ onEvents, maxQueueSize: 10_000, retryInitialDelayMillis: 500, exportTimeoutMillis: 5_000 });
+ */
 export interface DestinationQueueOptions {
   /** Items waiting per queue; beyond it new ones are dropped and counted. Default 100,000. */
   maxQueueSize?: number;

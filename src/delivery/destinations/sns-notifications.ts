@@ -10,13 +10,24 @@ import { TargetQueues } from './target-queues.js';
 /** SNS takes messages up to 256 KB. */
 export const MAX_SNS_MESSAGE_BYTES = 256 * 1024;
 
-/** One Publish: the topic and CloudTrail's message. */
+/**
+ * One Publish: the topic and CloudTrail's message.
+ * @example
+ * new SnsDestination({ publish: (n: SnsNotification) => sns.send(new PublishCommand({ TopicArn: n.topicArn, Message: n.message })).then(() => undefined) });
+ */
 export interface SnsNotification {
   topicArn: string;
   /** `{"s3Bucket":"…","s3ObjectKey":["…"]}` */
   message: string;
 }
 
+/**
+ * Options of {@link SnsDestination}: the callback that publishes one notification, the destination's name in `stats()`
+ * (default `sns`) and the queue options.
+ * @example
+ * const published: SnsNotification[] = [];
+ * createLocalTrail({ delivery: { sinks: [sink], destinations: [new SnsDestination({ publish: (n) => void published.push(n) })] } });
+ */
 export interface SnsDestinationOptions extends DestinationQueueOptions {
   name?: string;
   /** Callback form: publish one message (`snsDestination({ client })` from `localtrail/destinations/sns` fills it). */
@@ -29,7 +40,11 @@ interface Item {
   key: string;
 }
 
-/** CloudTrail's notification message. */
+/**
+ * CloudTrail's notification message for log files delivered to a bucket: `{"s3Bucket":"…","s3ObjectKey":["…"]}`.
+ * @example
+ * notificationMessage('audit-logs', [key]); // '{"s3Bucket":"audit-logs","s3ObjectKey":["AWSLogs/…json.gz"]}'
+ */
 export function notificationMessage(bucket: string, keys: readonly string[]): string {
   return JSON.stringify({ s3Bucket: bucket, s3ObjectKey: keys });
 }

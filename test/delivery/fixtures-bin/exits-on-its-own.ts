@@ -2,9 +2,10 @@
 import { MemorySink } from '../../../src/delivery/sinks/memory-sink.js';
 import { createLocalTrail } from '../../../src/localtrail.js';
 import { makeRecord, makeTrail, route } from '../fixtures.js';
+import { localTrailParts } from '../../../src/localtrail-internals.js';
 
 const trail = createLocalTrail({ delivery: { sinks: [new MemorySink()] } });
 const t = makeTrail();
-trail.delivery.loggingStarted(t, Date.now());
-trail.delivery.enqueue(route(t), makeRecord(Date.now()));
+localTrailParts(trail).delivery.loggingStarted(t, Date.now());
+localTrailParts(trail).delivery.enqueue(route(t), makeRecord(Date.now()));
 process.stdout.write('queued\n');
