@@ -3,6 +3,7 @@
 import type { ResolvedLocalTrailOptions } from './localtrail-options.js';
 import type { TrailEngine } from './engine/trail-engine.js';
 import type { DeliveryService } from './delivery/delivery-service.js';
+import type { Lake } from './lake/lake.js';
 
 /** What a LocalTrail is made of, beside what its methods offer. */
 export interface LocalTrailParts {
@@ -12,6 +13,8 @@ export interface LocalTrailParts {
   readonly engine: TrailEngine;
   /** Delivery of log files and digests: the engine's DeliveryPort. */
   readonly delivery: DeliveryService;
+  /** CloudTrail Lake's stores; its own methods bypass the gate. */
+  readonly lake: Lake;
 }
 
 const parts = new WeakMap<object, LocalTrailParts>();

@@ -22,6 +22,8 @@ import { DeliveryService } from './delivery/delivery-service.js';
 import type { ChainEnd, DeliveryShutdownResult } from './delivery/delivery-service.js';
 import type { ControlPlaneCaller } from './engine/control-plane-gate.js';
 import { ControlPlaneGate } from './engine/control-plane-gate.js';
+import type { WireOperations } from './engine/cloudtrail-handler.js';
+import { WIRE_OPERATIONS } from './engine/cloudtrail-handler.js';
 import { compileRedaction } from './event/redaction.js';
 import type { ListenOptions, LocalTrailServer } from './server/http-server.js';
 import { listenLive } from './server/listen-live.js';
@@ -81,13 +83,8 @@ export class LocalTrail {
   readonly #delivery: DeliveryService;
   /** Authorizes and records every control-plane call (CloudTrail's own API calls are events). */
   readonly #gate: ControlPlaneGate;
-  /**
-   * CloudTrail Lake: event data stores and SQL queries on DuckDB (loaded on the first query), the stores behind the
-   * LocalTrail's Lake methods. Its own methods bypass the gate (not authorized, not recorded): use the LocalTrail's.
-   * @example
-   * const { EventDataStores } = trail.lake.listEventDataStores(); // the same stores, synchronously and unrecorded
-   */
-  readonly lake: Lake;
+  /** CloudTrail Lake's stores and queries, behind the Lake methods (which pass the gate; the Lake's own do not). */
+  readonly #lake: Lake;
 
   constructor(options: LocalTrailOptions = {}) {
     const resolved = (this.#options = resolveLocalTrailOptions(options));
@@ -130,14 +127,21 @@ export class LocalTrail {
       reportError,
       checkChange: (name, caller) => this.#engine.checkTrailChange(name, caller),
     });
-    this.lake = new Lake({
+    this.#lake = new Lake({
       clock: resolved.clock,
       accountId: resolved.accountId,
       region: resolved.region,
       ...(resolved.organization ? { organization: resolved.organization } : {}),
       onError: reportError,
     });
-    registerLocalTrailParts(this, { options: resolved, engine: this.#engine, delivery: this.#delivery });
+    registerLocalTrailParts(this, { options: resolved, engine: this.#engine, delivery: this.#delivery, lake: this.#lake });
+    // The Lake operation a wire request names, through the gate: what `cloudTrailRequestHandler(trail)` and `listen()`
+    // serve beside the trail operations (off the public type, as the recorder is).
+    const lakeOperation: WireOperations = (name) => {
+      const operation = this.#lake.wireOperation(name);
+      return operation && ((input, caller) => this.#gate.run(name, input, caller, (c) => operation(input, c)));
+    };
+    Object.defineProperty(this, WIRE_OPERATIONS, { value: lakeOperation, enumerable: false });
   }
 
   /**
@@ -232,7 +236,7 @@ export class LocalTrail {
    */
   async shutdown(): Promise<DeliveryShutdownResult> {
     const result = await this.#delivery.shutdown();
-    await this.lake.close();
+    await this.#lake.close();
     return result;
   }
 
@@ -281,7 +285,7 @@ export class LocalTrail {
     this.#counters.recorded++;
     this.#ring.push(record, input);
     this.#engine.accept(record);
-    this.lake.accept(record);
+    this.#lake.accept(record);
   }
 
   /** Failures inside localtrail: counted, and handed to `onError`, which must not reach the application either. */
@@ -302,67 +306,62 @@ export class LocalTrail {
    * @example
    * const { EventDataStoreArn } = await trail.createEventDataStore({ Name: 'api-activity', RetentionPeriod: 30 });
    */
-  async createEventDataStore(input: L.CreateEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.CreateEventDataStoreResponse> { return this.#gate.run('CreateEventDataStore', input, caller, (c) => this.lake.createEventDataStore(input, c)); }
+  async createEventDataStore(input: L.CreateEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.CreateEventDataStoreResponse> { return this.#gate.run('CreateEventDataStore', input, caller, (c) => this.#lake.createEventDataStore(input, c)); }
   /**
    * One event data store by ARN or id.
    * @example
    * const { Status, AdvancedEventSelectors } = await trail.getEventDataStore({ EventDataStore: arn });
    */
-  async getEventDataStore(input: L.GetEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.GetEventDataStoreResponse> { return this.#gate.run('GetEventDataStore', input, caller, (c) => this.lake.getEventDataStore(input, c)); }
+  async getEventDataStore(input: L.GetEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.GetEventDataStoreResponse> { return this.#gate.run('GetEventDataStore', input, caller, (c) => this.#lake.getEventDataStore(input, c)); }
   /**
    * The caller's event data stores, paginated by `NextToken`.
    * @example
    * const { EventDataStores } = await trail.listEventDataStores();
    */
-  async listEventDataStores(input: L.ListEventDataStoresRequest = {}, caller?: ControlPlaneCaller): Promise<L.ListEventDataStoresResponse> { return this.#gate.run('ListEventDataStores', input, caller, (c) => this.lake.listEventDataStores(input, c)); }
+  async listEventDataStores(input: L.ListEventDataStoresRequest = {}, caller?: ControlPlaneCaller): Promise<L.ListEventDataStoresResponse> { return this.#gate.run('ListEventDataStores', input, caller, (c) => this.#lake.listEventDataStores(input, c)); }
   /**
    * Changes an event data store's name, selectors, retention or termination protection.
    * @example
    * await trail.updateEventDataStore({ EventDataStore: arn, TerminationProtectionEnabled: false });
    */
-  async updateEventDataStore(input: L.UpdateEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.UpdateEventDataStoreResponse> { return this.#gate.run('UpdateEventDataStore', input, caller, (c) => this.lake.updateEventDataStore(input, c)); }
+  async updateEventDataStore(input: L.UpdateEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.UpdateEventDataStoreResponse> { return this.#gate.run('UpdateEventDataStore', input, caller, (c) => this.#lake.updateEventDataStore(input, c)); }
   /**
    * Deletes an event data store (refused while termination protection is on).
    * @example
    * await trail.deleteEventDataStore({ EventDataStore: arn });
    */
-  async deleteEventDataStore(input: L.DeleteEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.DeleteEventDataStoreResponse> { return this.#gate.run('DeleteEventDataStore', input, caller, (c) => this.lake.deleteEventDataStore(input, c)); }
+  async deleteEventDataStore(input: L.DeleteEventDataStoreRequest, caller?: ControlPlaneCaller): Promise<L.DeleteEventDataStoreResponse> { return this.#gate.run('DeleteEventDataStore', input, caller, (c) => this.#lake.deleteEventDataStore(input, c)); }
   /**
    * Starts a SQL query on DuckDB (loaded by the first query); the `FROM` names the event data store's id.
    * @example
    * const { QueryId } = await trail.startQuery({ QueryStatement: `SELECT eventName, count(*) FROM ${storeId} GROUP BY 1` });
    */
-  async startQuery(input: L.StartQueryRequest, caller?: ControlPlaneCaller): Promise<L.StartQueryResponse> { return this.#gate.run('StartQuery', input, caller, (c) => this.lake.startQuery(input, c)); }
+  async startQuery(input: L.StartQueryRequest, caller?: ControlPlaneCaller): Promise<L.StartQueryResponse> { return this.#gate.run('StartQuery', input, caller, (c) => this.#lake.startQuery(input, c)); }
   /**
    * A query's status (`QUEUED` … `FINISHED`, `FAILED`) and statistics.
    * @example
    * const { QueryStatus, ErrorMessage } = await trail.describeQuery({ QueryId });
    */
-  async describeQuery(input: L.DescribeQueryRequest, caller?: ControlPlaneCaller): Promise<L.DescribeQueryResponse> { return this.#gate.run('DescribeQuery', input, caller, (c) => this.lake.describeQuery(input, c)); }
+  async describeQuery(input: L.DescribeQueryRequest, caller?: ControlPlaneCaller): Promise<L.DescribeQueryResponse> { return this.#gate.run('DescribeQuery', input, caller, (c) => this.#lake.describeQuery(input, c)); }
   /**
    * A finished query's rows, each a list of one-entry objects (column → string), paginated by `NextToken`.
    * @example
    * const { QueryResultRows } = await trail.getQueryResults({ QueryId }); // [[{ eventName: 'PutObject' }, { _col1: '42' }]]
    */
-  async getQueryResults(input: L.GetQueryResultsRequest, caller?: ControlPlaneCaller): Promise<L.GetQueryResultsResponse> { return this.#gate.run('GetQueryResults', input, caller, (c) => this.lake.getQueryResults(input, c)); }
+  async getQueryResults(input: L.GetQueryResultsRequest, caller?: ControlPlaneCaller): Promise<L.GetQueryResultsResponse> { return this.#gate.run('GetQueryResults', input, caller, (c) => this.#lake.getQueryResults(input, c)); }
   /**
    * Cancels a query that is still queued or running.
    * @example
    * await trail.cancelQuery({ QueryId });
    */
-  async cancelQuery(input: L.CancelQueryRequest, caller?: ControlPlaneCaller): Promise<L.CancelQueryResponse> { return this.#gate.run('CancelQuery', input, caller, (c) => this.lake.cancelQuery(input, c)); }
+  async cancelQuery(input: L.CancelQueryRequest, caller?: ControlPlaneCaller): Promise<L.CancelQueryResponse> { return this.#gate.run('CancelQuery', input, caller, (c) => this.#lake.cancelQuery(input, c)); }
   /**
    * The queries run on one event data store, newest first.
    * @example
    * const { Queries } = await trail.listQueries({ EventDataStore: arn });
    */
-  async listQueries(input: L.ListQueriesRequest, caller?: ControlPlaneCaller): Promise<L.ListQueriesResponse> { return this.#gate.run('ListQueries', input, caller, (c) => this.lake.listQueries(input, c)); }
+  async listQueries(input: L.ListQueriesRequest, caller?: ControlPlaneCaller): Promise<L.ListQueriesResponse> { return this.#gate.run('ListQueries', input, caller, (c) => this.#lake.listQueries(input, c)); }
 
-  /** @internal The Lake operation a wire request names, through the gate: what `cloudTrailRequestHandler(trail)` and `listen()` serve beside the trail operations. */
-  wireOperation(name: string): ((input: Record<string, unknown>, caller: ControlPlaneCaller) => Promise<unknown>) | undefined {
-    const operation = this.lake.wireOperation(name);
-    return operation && ((input, caller) => this.#gate.run(name, input, caller, (c) => operation(input, c)));
-  }
 }
 
 // `run` is async: an operation's error (a denial included) becomes a rejection, as from `client.send`.

@@ -15,7 +15,7 @@ import { OPERATIONS, operationNamed } from './operations.js';
  * const api: CloudTrailApi = createLocalTrail();
  * const { trailList } = await api.run('DescribeTrails', {});
  */
-export interface CloudTrailApi extends Partial<WireOperations> {
+export interface CloudTrailApi {
   run<N extends OperationName>(name: N, input: OperationInput<N> | undefined, caller?: ControlPlaneCaller): OperationOutput<N> | Promise<OperationOutput<N>>;
 }
 
@@ -86,11 +86,17 @@ export interface CloudTrailHandlerOptions {
 }
 
 /**
- * More operations by wire name (CloudTrail Lake's), served beside the trail operations: a LocalTrail serves its Lake's
- * this way, authorized and recorded like the others.
+ * More operations by wire name (CloudTrail Lake's), served beside the trail operations: a LocalTrail offers its Lake's
+ * this way (authorized and recorded like the others), under a registered symbol so the method stays off its public
+ * type (Symbol.for: a LocalTrail of the ESM build served by the CommonJS build's handler still works).
  */
-export interface WireOperations {
-  wireOperation(name: string): ((input: Record<string, unknown>, caller: ControlPlaneCaller) => unknown) | undefined;
+export const WIRE_OPERATIONS = Symbol.for('localtrail.wireOperations');
+
+/** What an API object offers under {@link WIRE_OPERATIONS}: the operation a wire name names, if it has one. */
+export type WireOperations = (name: string) => ((input: Record<string, unknown>, caller: ControlPlaneCaller) => unknown) | undefined;
+
+function wireOperationsOf(api: CloudTrailApi): WireOperations | undefined {
+  return (api as { [WIRE_OPERATIONS]?: WireOperations })[WIRE_OPERATIONS];
 }
 
 function header(request: HttpRequest, name: string): string | undefined {
@@ -132,7 +138,7 @@ export function cloudTrailRequestHandler(api: CloudTrailApi, options: CloudTrail
       const target = request.headers['x-amz-target'] ?? request.headers['X-Amz-Target'] ?? '';
       const wireName = target.slice(target.lastIndexOf('.') + 1);
       const name: OperationName | undefined = operationNamed(wireName);
-      const more = name ? undefined : api.wireOperation?.(wireName);
+      const more = name ? undefined : wireOperationsOf(api)?.(wireName);
       if (!name && !more) {
         return reply(400, { __type: 'UnsupportedOperationException', Message: `localtrail does not implement ${wireName || 'this operation'}.` }, requestId);
       }

@@ -24,6 +24,7 @@ import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 import { formatValidationReport } from '../../src/validation/format-report.js';
 import type { ValidationReport } from '../../src/validation/validate-logs.js';
 import { validateLogs } from '../../src/validation/validate-logs.js';
+import { localTrailParts } from '../../src/localtrail-internals.js';
 
 const MEMBERS = ['w1', 'w2', 'w3', 'w4'];
 const TOTAL = 100;
@@ -164,7 +165,7 @@ describe('a fleet of four processes writing one bucket', () => {
     for (const location of await source.list()) {
       if (!parseLogFileKey(location.key)) continue;
       const { body } = (await source.get(location))!;
-      for (const record of (JSON.parse(gunzipSync(body).toString()) as { Records: CloudTrailRecord[] }).Records) lakeTrail.lake.accept(record);
+      for (const record of (JSON.parse(gunzipSync(body).toString()) as { Records: CloudTrailRecord[] }).Records) localTrailParts(lakeTrail).lake.accept(record);
     }
     const { QueryId } = await lakeTrail.startQuery({ QueryStatement: sql(EventDataStoreArn!.split('/').pop()!) });
     while ((await lakeTrail.describeQuery({ QueryId })).QueryStatus === 'RUNNING') await new Promise((r) => setTimeout(r, 10));
