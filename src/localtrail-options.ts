@@ -127,7 +127,7 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
 }
 
 function checkAuthorize(authorize: Authorize): Authorize {
-  if (typeof authorize !== 'function') throw new TypeError('localtrail: authorize must be a function (caller, action, resource) => boolean');
+  if (typeof authorize !== 'function') throw new LocalTrailConfigError('authorize', 'localtrail: authorize must be a function (caller, action, resource) => boolean');
   return authorize;
 }
 
@@ -135,7 +135,7 @@ function tableKeysOption(value: unknown): Readonly<Record<string, readonly strin
   if (value === undefined) return {};
   const valid =
     typeof value === 'object' && value !== null && Object.values(value).every((names) => Array.isArray(names) && names.every((n) => typeof n === 'string'));
-  if (!valid) throw new TypeError('localtrail: dynamoDbTableKeys must map table names to arrays of key attribute names');
+  if (!valid) throw new LocalTrailConfigError('dynamoDbTableKeys', 'localtrail: dynamoDbTableKeys must map table names to arrays of key attribute names');
   return value as Readonly<Record<string, readonly string[]>>;
 }
 

@@ -3,6 +3,7 @@
 // Logic: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 import { iamWildcard } from '../vocabulary/iam-wildcard.js';
 import type { Authorize, AuthorizeCaller } from './authorize.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
 /**
  * One statement of an identity-based policy. Conditions are not evaluated: a statement with one is refused.
@@ -54,19 +55,19 @@ interface CompiledStatement {
 
 function list(value: unknown, what: string): string[] {
   const values = Array.isArray(value) ? value : [value];
-  for (const v of values) if (typeof v !== 'string' || v.length === 0) throw new TypeError(`localtrail: policy ${what} must be a string or a list of strings`);
+  for (const v of values) if (typeof v !== 'string' || v.length === 0) throw new LocalTrailConfigError(`policy.${what}`, `localtrail: policy ${what} must be a string or a list of strings`);
   return values as string[];
 }
 
 function compileStatement(statement: PolicyStatement): CompiledStatement {
   const s = statement as unknown as Record<string, unknown>;
-  if (s['Effect'] !== 'Allow' && s['Effect'] !== 'Deny') throw new TypeError(`localtrail: policy statement Effect must be Allow or Deny, got ${String(s['Effect'])}`);
-  if ('Condition' in s) throw new TypeError('localtrail: policy Conditions are not evaluated; remove the Condition or decide in your own authorize hook');
-  if ('Principal' in s || 'NotPrincipal' in s) throw new TypeError('localtrail: identity-based policies have no Principal; attach the policy to the caller instead');
+  if (s['Effect'] !== 'Allow' && s['Effect'] !== 'Deny') throw new LocalTrailConfigError('policy.Effect', `localtrail: policy statement Effect must be Allow or Deny, got ${String(s['Effect'])}`);
+  if ('Condition' in s) throw new LocalTrailConfigError('policy.Condition', 'localtrail: policy Conditions are not evaluated; remove the Condition or decide in your own authorize hook');
+  if ('Principal' in s || 'NotPrincipal' in s) throw new LocalTrailConfigError('policy.Principal', 'localtrail: identity-based policies have no Principal; attach the policy to the caller instead');
   const hasAction = 'Action' in s;
-  if (hasAction === 'NotAction' in s) throw new TypeError('localtrail: a policy statement needs exactly one of Action and NotAction');
+  if (hasAction === 'NotAction' in s) throw new LocalTrailConfigError('policy.Action', 'localtrail: a policy statement needs exactly one of Action and NotAction');
   const hasResource = 'Resource' in s;
-  if (hasResource === 'NotResource' in s) throw new TypeError('localtrail: a policy statement needs exactly one of Resource and NotResource');
+  if (hasResource === 'NotResource' in s) throw new LocalTrailConfigError('policy.Resource', 'localtrail: a policy statement needs exactly one of Resource and NotResource');
   return {
     allow: s['Effect'] === 'Allow',
     // Action names are case-insensitive; ARNs are not.
@@ -89,7 +90,7 @@ export function compilePolicies(documents: PolicyInput | readonly PolicyInput[])
   const statements: CompiledStatement[] = [];
   for (const doc of docs) {
     const parsed = (typeof doc === 'string' ? JSON.parse(doc) : doc) as PolicyDocument;
-    if (parsed === null || typeof parsed !== 'object' || parsed.Statement === undefined) throw new TypeError('localtrail: a policy document needs a Statement');
+    if (parsed === null || typeof parsed !== 'object' || parsed.Statement === undefined) throw new LocalTrailConfigError('policy.Statement', 'localtrail: a policy document needs a Statement');
     for (const statement of Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement]) statements.push(compileStatement(statement));
   }
   return (action, resource) => {

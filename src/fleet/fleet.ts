@@ -2,6 +2,7 @@
 // so its digest chain is its own and AWS's validate-logs follows it; `shutdownOnSignals` delivers everything on stop.
 import { hostname } from 'node:os';
 import { validateTrailName } from '../engine/names.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
 /**
  * What a stopping process needs: `LocalTrail.shutdown()`.
@@ -32,7 +33,7 @@ function sanitize(text: string): string {
  */
 export function fleetInstanceId(env: Record<string, string | undefined> = process.env): string {
   const id = sanitize(env['LOCALTRAIL_INSTANCE'] ?? `${hostname()}-${process.pid}`);
-  if (id === '') throw new TypeError('localtrail: LOCALTRAIL_INSTANCE must contain letters or digits');
+  if (id === '') throw new LocalTrailConfigError('LOCALTRAIL_INSTANCE', 'localtrail: LOCALTRAIL_INSTANCE must contain letters or digits');
   return id;
 }
 
@@ -43,7 +44,7 @@ export function fleetInstanceId(env: Record<string, string | undefined> = proces
  */
 export function fleetTrailName(base: string, instanceId: string): string {
   const instance = sanitize(instanceId);
-  if (instance === '') throw new TypeError(`localtrail: instance id "${instanceId}" has no letters or digits`);
+  if (instance === '') throw new LocalTrailConfigError('instanceId', `localtrail: instance id "${instanceId}" has no letters or digits`);
   const name = `${base}-${instance}`;
   validateTrailName(name);
   return name;

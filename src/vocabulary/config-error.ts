@@ -1,9 +1,10 @@
 // The error every invalid option throws, at construction and never per event: a TypeError with a stable code.
 
 /**
- * Thrown when an option is invalid: `createLocalTrail` options, `delivery` options, signing keys, `redact` paths,
- * the `organization`, a `ManualClock` start time, `validateLogs`' `trailArn`, `listen`'s `port`
- * and `maxRequestBytes`. A `TypeError` (so existing
+ * Thrown when an option is invalid: `createLocalTrail` options (`authorize`, `dynamoDbTableKeys`, `insights` …),
+ * `delivery` options and destinations, signing keys, `redact` paths, the `organization`, a `ManualClock` start time,
+ * `validateLogs`' `trailArn`, `listen`'s `port` and `maxRequestBytes`, the policies of `policyAuthorizer`, a fleet's
+ * instance id. A `TypeError` (so existing
  * `instanceof TypeError` checks keep working) with `code` `'LOCALTRAIL_INVALID_OPTION'` and the option it is about.
  * @example
  * try {

@@ -53,4 +53,22 @@ describe('public errors', () => {
     expect(thrown).toBeInstanceOf(TypeError);
     expect(thrown).toMatchObject({ code: 'LOCALTRAIL_INVALID_OPTION', option: 'delivery.gzip' });
   });
+
+  it.each<[string, () => unknown, string]>([
+    ['authorize', () => root.createLocalTrail({ authorize: 'yes' as never }), 'authorize'],
+    ['insights options', () => root.createLocalTrail({ insights: { baselineMinutes: -1 } }), 'insights.baselineMinutes'],
+    ['a destination without its callback', () => new root.SnsDestination({} as never), 'sns.publish'],
+    ['two destinations of one name', () => root.createLocalTrail({ delivery: { destinations: [new root.SnsDestination({ publish: () => {} }), new root.SnsDestination({ publish: () => {} })] } }), 'delivery.destinations'],
+    ['a policy with a Condition', () => root.compilePolicies({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: {} }] } as never), 'policy.Condition'],
+    ['a fleet instance id without letters or digits', () => root.fleetTrailName('audit', '---'), 'instanceId'],
+  ])('%s: a LocalTrailConfigError naming the option', (_what, make, option) => {
+    let thrown: unknown;
+    try {
+      make();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(root.LocalTrailConfigError);
+    expect(thrown).toMatchObject({ code: 'LOCALTRAIL_INVALID_OPTION', option });
+  });
 });

@@ -9,6 +9,7 @@ import type { PendingLogEvent } from './log-event-batches.js';
 import { chronological, EVENT_OVERHEAD_BYTES, logBatchLength } from './log-event-batches.js';
 import type { DestinationQueueOptions, RetryQueue } from './retry-queue.js';
 import { TargetQueues } from './target-queues.js';
+import { LocalTrailConfigError } from '../../vocabulary/config-error.js';
 
 /**
  * One PutLogEvents call's worth: within the service's limits, chronological.
@@ -110,7 +111,7 @@ export class CloudWatchLogsDestination implements DeliveryDestination {
 
   constructor(options: CloudWatchLogsDestinationOptions) {
     this.name = options.name ?? 'cloudwatch-logs';
-    if (typeof options?.putLogEvents !== 'function') throw new TypeError(`localtrail: ${this.name} needs putLogEvents(batch) (or use cloudWatchLogsDestination({ client }))`);
+    if (typeof options?.putLogEvents !== 'function') throw new LocalTrailConfigError(`${this.name}.putLogEvents`, `localtrail: ${this.name} needs putLogEvents(batch) (or use cloudWatchLogsDestination({ client }))`);
     this.putLogEvents = options.putLogEvents;
     this.targets = new TargetQueues(this.name, options);
   }

@@ -3,17 +3,18 @@
 import type { CloudTrailRecord } from '../../vocabulary/record.js';
 import type { DeliveryRoute, DeliveryStatus } from '../../engine/delivery-port.js';
 import type { DeliveredFile, DeliveryDestination, DestinationContext, DestinationShutdownReport, DestinationStats } from './destination.js';
+import { LocalTrailConfigError } from '../../vocabulary/config-error.js';
 
 /** Throws a TypeError at construction for anything that is not a destination (or a name used twice). */
 export function validateDestinations(destinations: unknown): DeliveryDestination[] {
   if (destinations === undefined) return [];
-  if (!Array.isArray(destinations)) throw new TypeError('localtrail: delivery.destinations must be a list');
+  if (!Array.isArray(destinations)) throw new LocalTrailConfigError('delivery.destinations', 'localtrail: delivery.destinations must be a list');
   const names = new Set<string>();
   for (const d of destinations as DeliveryDestination[]) {
     if (!d || typeof d.attach !== 'function' || typeof d.flush !== 'function' || typeof d.shutdown !== 'function' || typeof d.stats !== 'function') {
-      throw new TypeError('localtrail: every delivery destination needs attach, flush, shutdown and stats (use CloudWatchLogsDestination, EventBridgeDestination, SnsDestination …)');
+      throw new LocalTrailConfigError('delivery.destinations', 'localtrail: every delivery destination needs attach, flush, shutdown and stats (use CloudWatchLogsDestination, EventBridgeDestination, SnsDestination …)');
     }
-    if (names.has(d.name)) throw new TypeError(`localtrail: two delivery destinations are named "${d.name}"; give one a name`);
+    if (names.has(d.name)) throw new LocalTrailConfigError('delivery.destinations', `localtrail: two delivery destinations are named "${d.name}"; give one a name`);
     names.add(d.name);
   }
   return destinations as DeliveryDestination[];

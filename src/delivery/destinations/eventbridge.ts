@@ -10,6 +10,7 @@ import type { EventBridgeEvent, PutEventsEntry, SourceFor } from './eventbridge-
 import { defaultSource, putEventsEntrySize, toEventBridgeEvent, toPutEventsEntry } from './eventbridge-event.js';
 import type { DestinationQueueOptions, SendOutcome } from './retry-queue.js';
 import { resolveQueueOptions, RetryQueue } from './retry-queue.js';
+import { LocalTrailConfigError } from '../../vocabulary/config-error.js';
 
 /** PutEvents takes at most 10 entries a request. */
 export const MAX_PUT_EVENTS_ENTRIES = 10;
@@ -107,7 +108,7 @@ export class EventBridgeDestination implements DeliveryDestination {
     this.queueOptions = resolveQueueOptions(options, this.name);
     const names = new Set<string>();
     this.rules = (options.rules ?? []).map((rule) => {
-      if (typeof rule?.name !== 'string' || names.has(rule.name)) throw new TypeError(`localtrail: ${this.name}: every rule needs a unique name`);
+      if (typeof rule?.name !== 'string' || names.has(rule.name)) throw new LocalTrailConfigError(`${this.name}.rules`, `localtrail: ${this.name}: every rule needs a unique name`);
       names.add(rule.name);
       return { rule, test: compileEventPattern(rule.pattern), matches: [] };
     });

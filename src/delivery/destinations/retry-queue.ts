@@ -4,6 +4,7 @@ import type { TimerHandle } from '../../clock/clock.js';
 import { runWithoutRecording } from '../../recorder/call-context.js';
 import { describeError } from '../sink-attempt.js';
 import type { DestinationContext, DestinationStats } from './destination.js';
+import { LocalTrailConfigError } from '../../vocabulary/config-error.js';
 
 /**
  * Queue and retry options of a destination (OpenTelemetry's names where they apply).
@@ -34,7 +35,7 @@ export function resolveQueueOptions(options: DestinationQueueOptions, name: stri
     shutdownAttempts: options.shutdownAttempts ?? 3,
   };
   for (const [key, value] of Object.entries(resolved)) {
-    if (!Number.isFinite(value) || value <= 0) throw new TypeError(`localtrail: ${name}.${key} must be a number > 0, got ${String(value)}`);
+    if (!Number.isFinite(value) || value <= 0) throw new LocalTrailConfigError(`${name}.${key}`, `localtrail: ${name}.${key} must be a number > 0, got ${String(value)}`);
   }
   return resolved;
 }

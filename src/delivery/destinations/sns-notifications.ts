@@ -6,6 +6,7 @@ import type { DeliveredFile, DeliveryDestination, DestinationContext, Destinatio
 import { TrailOutcomes } from './destination.js';
 import type { DestinationQueueOptions } from './retry-queue.js';
 import { TargetQueues } from './target-queues.js';
+import { LocalTrailConfigError } from '../../vocabulary/config-error.js';
 
 /** SNS takes messages up to 256 KB. */
 export const MAX_SNS_MESSAGE_BYTES = 256 * 1024;
@@ -79,7 +80,7 @@ export class SnsDestination implements DeliveryDestination {
 
   constructor(options: SnsDestinationOptions) {
     this.name = options.name ?? 'sns';
-    if (typeof options?.publish !== 'function') throw new TypeError(`localtrail: ${this.name} needs publish(notification) (or use snsDestination({ client }))`);
+    if (typeof options?.publish !== 'function') throw new LocalTrailConfigError(`${this.name}.publish`, `localtrail: ${this.name} needs publish(notification) (or use snsDestination({ client }))`);
     this.publish = options.publish;
     this.targets = new TargetQueues(this.name, options);
   }

@@ -1,4 +1,5 @@
 // The parameters of localtrail's Insights detection (docs/insights.md), their defaults and their validation.
+import { LocalTrailConfigError } from '../../vocabulary/config-error.js';
 
 /**
  * How Insights judge a minute. CloudTrail does not publish its statistics; these are localtrail's, documented in
@@ -38,7 +39,7 @@ export const BASELINE_BUCKETS = 168;
 
 function check(name: string, value: number, integer: boolean): number {
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new TypeError(`localtrail: insights.${name} must be a ${integer ? 'whole number' : 'number'} > 0, got ${String(value)}`);
+    throw new LocalTrailConfigError(`insights.${name}`, `localtrail: insights.${name} must be a ${integer ? 'whole number' : 'number'} > 0, got ${String(value)}`);
   }
   return value;
 }
