@@ -7,7 +7,7 @@ import { ManualClock } from '../src/clock/manual-clock.js';
 import { DeliveryService } from '../src/delivery/delivery-service.js';
 import type { GzipEngine } from '../src/delivery/gzip-stream.js';
 import { MemorySink } from '../src/delivery/sinks/memory-sink.js';
-import type { CloudTrailRecord } from '../src/event/record.js';
+import type { CloudTrailRecord } from '../src/vocabulary/record.js';
 import { makeRecord, makeTrail, route } from '../test/delivery/fixtures.js';
 import type { BenchResult } from './harness.js';
 import { interleave, median, round } from './harness.js';

@@ -2,7 +2,7 @@
 import { ManualClock } from '../src/clock/manual-clock.js';
 import { attributeValues } from '../src/engine/history/lookup-attributes.js';
 import { TrailEngine } from '../src/engine/trail-engine.js';
-import type { CloudTrailRecord, UserIdentity } from '../src/event/record.js';
+import type { CloudTrailRecord, UserIdentity } from '../src/vocabulary/record.js';
 import type { BenchResult } from './harness.js';
 import { machine, median, round } from './harness.js';
 

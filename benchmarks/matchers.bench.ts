@@ -1,6 +1,6 @@
 // Matcher cost on a 10,000-record trail (jest's standalone `expect`): localtrail vs the built-in toContainEqual.
 import { expect } from 'expect';
-import type { CloudTrailRecord } from '../src/event/record.js';
+import type { CloudTrailRecord } from '../src/vocabulary/record.js';
 import { localtrailMatchers } from '../src/testing/runner-matchers.js';
 import type { BenchResult } from './harness.js';
 import { interleave, machine, round } from './harness.js';

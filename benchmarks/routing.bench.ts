@@ -1,11 +1,11 @@
 // Routing throughput: events/s through TrailEngine.accept with 5 trails carrying advanced selectors, against a
 // straightforward router that evaluates the same selectors' JSON for every event (no compilation).
 import type { AdvancedEventSelector } from '@aws-sdk/client-cloudtrail';
-import type { DeliveryPort } from '../src/delivery/port.js';
+import type { DeliveryPort } from '../src/engine/delivery-port.js';
 import { noopDelivery } from '../src/engine/noop-delivery.js';
 import { interpretAdvancedEventSelectors } from '../src/engine/selectors/advanced-interpret.js';
 import { TrailEngine } from '../src/engine/trail-engine.js';
-import type { CloudTrailRecord } from '../src/event/record.js';
+import type { CloudTrailRecord } from '../src/vocabulary/record.js';
 import type { BenchResult } from './harness.js';
 import { interleave, machine, round } from './harness.js';
 

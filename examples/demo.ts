@@ -9,9 +9,9 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { rmSync } from 'node:fs';
 import { createLocalTrail } from '../src/index.js';
 import { FilesystemSink } from '../src/delivery/sinks/filesystem-sink.js';
-import { folderSource } from '../src/integrity/validation/object-source.js';
-import { formatValidationReport } from '../src/integrity/validation/format-report.js';
-import { validateLogs } from '../src/integrity/validation/validate-logs.js';
+import { folderSource } from '../src/validation/object-source.js';
+import { formatValidationReport } from '../src/validation/format-report.js';
+import { validateLogs } from '../src/validation/validate-logs.js';
 import { offlineAws } from './support/offline-aws.js';
 
 const folder = '.localtrail';

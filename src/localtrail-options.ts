@@ -4,13 +4,30 @@ import { systemClock } from './clock/clock.js';
 import type { IdentityMapping } from './recorder/identity.js';
 import type { OrganizationConfig } from './engine/organization.js';
 import type { DeliveryOptions } from './delivery/delivery-options.js';
+import type { InsightsOptions } from './engine/insights/insights-options.js';
+import type { Authorize } from './engine/authorize.js';
 import { validateOrganization } from './engine/organization.js';
 import { DEFAULT_MAX_HISTORY_EVENTS } from './engine/trail-engine.js';
 import { primaryIpAddress } from './recorder/source-address.js';
+import { LocalTrailConfigError } from './vocabulary/config-error.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './vocabulary/defaults.js';
 
-/** Called with every failure inside localtrail; never with the application's own errors. */
+/**
+ * Called with every failure inside localtrail; never with the application's own errors.
+ * @example
+ * createLocalTrail({ onError: (error, where) => console.warn(`localtrail (${where}):`, error) });
+ */
 export type ErrorHandler = (error: unknown, where: string) => void;
 
+/**
+ * Options of {@link createLocalTrail}; every one is optional.
+ * @example
+ * const trail = createLocalTrail({
+ *   identities: [{ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', userName: 'alice' }],
+ *   redact: ['requestParameters.item.ssn'],
+ *   maxEvents: 1000,
+ * });
+ */
 export interface LocalTrailOptions {
   /** Account used when the credentials carry no `accountId`. Default `123456789012`. */
   accountId?: string;
@@ -28,7 +45,8 @@ export interface LocalTrailOptions {
   maxEvents?: number;
   /**
    * Event history (LookupEvents) kept per (account, region); older events are dropped and counted. Default 10,000:
-   * an in-process history is memory the application pays for (records are ~2 KB each).
+   * an in-process history is memory the application pays for (a retained record is about 420 bytes, see
+   * docs/architecture.md).
    */
   maxHistoryEvents?: number;
   /** Maps access key ids to the IAM user or role they belong to, for `userIdentity`. */
@@ -41,6 +59,16 @@ export interface LocalTrailOptions {
    * retries, signing keys. Default: no sinks (nothing leaves memory).
    */
   delivery?: DeliveryOptions;
+  /** How Insights events are detected: baseline window, minimum count, factor (docs/insights.md). */
+  insights?: InsightsOptions;
+  /**
+   * Who may manage trails: called before every control-plane call with the caller, `cloudtrail:<Operation>` and the
+   * trail ARN (or `*`); a denial throws `AccessDeniedException` and is recorded. `policyAuthorizer(...)` evaluates
+   * IAM policy documents. Default: everyone may.
+   */
+  authorize?: Authorize;
+  /** Record CloudTrail's own API calls (createTrail, stopLogging …) as cloudtrail.amazonaws.com events. Default true. */
+  controlPlaneEvents?: boolean;
   /**
    * The key attribute names of DynamoDB tables (`{ Music: ['Artist', 'SongTitle'] }`), so PutItem records carry
    * `key` as CloudTrail's do. Tables this trail sees created or described (CreateTable, DescribeTable) are learned
@@ -62,24 +90,29 @@ export interface ResolvedLocalTrailOptions {
   organization?: OrganizationConfig;
   /** Validated by the DeliveryService when the LocalTrail is built. */
   delivery?: DeliveryOptions;
+  /** Validated by the engine when the LocalTrail is built. */
+  insights?: InsightsOptions;
+  authorize?: Authorize;
+  controlPlaneEvents: boolean;
   dynamoDbTableKeys: Readonly<Record<string, readonly string[]>>;
 }
 
-export const DEFAULT_ACCOUNT_ID = '123456789012';
-export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_MAX_EVENTS = 10_000;
 
 export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): ResolvedLocalTrailOptions {
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
-  if (!/^\d{12}$/.test(accountId)) throw new TypeError(`localtrail: accountId must be 12 digits, got "${accountId}"`);
+  if (!/^\d{12}$/.test(accountId)) throw new LocalTrailConfigError('accountId', `localtrail: accountId must be 12 digits, got "${accountId}"`);
   const maxEvents = wholeNumber('maxEvents', options.maxEvents ?? DEFAULT_MAX_EVENTS);
   if (options.redact !== undefined && !Array.isArray(options.redact)) {
-    throw new TypeError('localtrail: redact must be an array of member paths');
+    throw new LocalTrailConfigError('redact', 'localtrail: redact must be an array of member paths');
   }
   if (options.organization !== undefined) validateOrganization(options.organization);
   return {
     ...(options.organization !== undefined ? { organization: options.organization } : {}),
     ...(options.delivery !== undefined ? { delivery: options.delivery } : {}),
+    ...(options.insights !== undefined ? { insights: options.insights } : {}),
+    ...(options.authorize !== undefined ? { authorize: checkAuthorize(options.authorize) } : {}),
+    controlPlaneEvents: options.controlPlaneEvents ?? true,
     accountId,
     region: options.region ?? DEFAULT_REGION,
     sourceIpAddress: options.sourceIpAddress ?? primaryIpAddress(),
@@ -93,6 +126,11 @@ export function resolveLocalTrailOptions(options: LocalTrailOptions = {}): Resol
   };
 }
 
+function checkAuthorize(authorize: Authorize): Authorize {
+  if (typeof authorize !== 'function') throw new TypeError('localtrail: authorize must be a function (caller, action, resource) => boolean');
+  return authorize;
+}
+
 function tableKeysOption(value: unknown): Readonly<Record<string, readonly string[]>> {
   if (value === undefined) return {};
   const valid =
@@ -102,6 +140,6 @@ function tableKeysOption(value: unknown): Readonly<Record<string, readonly strin
 }
 
 function wholeNumber(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new TypeError(`localtrail: ${name} must be a whole number >= 0, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < 0) throw new LocalTrailConfigError(name, `localtrail: ${name} must be a whole number >= 0, got ${String(value)}`);
   return value;
 }

@@ -1,6 +1,6 @@
 // The LocalTrail: one object that records SDK calls, holds the trail engine and owns delivery.
 import type { MetadataBearer, Pluggable } from '@smithy/types';
-import type { CloudTrailRecord } from './event/record.js';
+import type { CloudTrailRecord } from './vocabulary/record.js';
 import type { LocalTrailOptions, ResolvedLocalTrailOptions } from './localtrail-options.js';
 import { resolveLocalTrailOptions } from './localtrail-options.js';
 import type { Actor } from './recorder/call-context.js';
@@ -9,16 +9,31 @@ import { getLocalTrailPlugin } from './recorder/middleware.js';
 import type { RecordSink } from './recorder/recorder.js';
 import { Recorder } from './recorder/recorder.js';
 import { EventRing } from './recorder/event-ring.js';
-import type * as CT from '@aws-sdk/client-cloudtrail';
-import type { CallerOptions, TrailEngineStats } from './engine/trail-engine.js';
+import type { CallerOptions } from './engine/operations.js';
+import type { CloudTrailControlPlane } from './engine/control-plane-api.js';
+import type { OperationInput, OperationName, OperationOutput } from './engine/operations.js';
+import { defineOperationMethods } from './engine/operations.js';
+import type { TrailEngineStats } from './engine/trail-engine.js';
 import { TrailEngine } from './engine/trail-engine.js';
 import type { SnapshotOptions } from './testing/snapshot.js';
 import { stabilizeRecords } from './testing/snapshot.js';
-import type { DeliveryStats } from './delivery/channel.js';
+import type { DeliveryStats } from './delivery/delivery-stats.js';
+import type { DestinationStats } from './delivery/destinations/destination.js';
 import { DeliveryService } from './delivery/delivery-service.js';
 import type { DeliveryShutdownResult } from './delivery/delivery-service.js';
+import type { ControlPlaneCaller } from './engine/control-plane-gate.js';
+import { ControlPlaneGate } from './engine/control-plane-gate.js';
+import { compileRedaction } from './event/redaction.js';
+import type { ListenOptions, LocalTrailServer } from './server/http-server.js';
+import { listenLive } from './server/listen-live.js';
+import { Lake } from './lake/lake.js';
+import type * as L from './lake/lake-shapes.js';
 
-/** Counters of what happened inside a LocalTrail; nothing is ever dropped silently. */
+/**
+ * Counters of what happened inside a LocalTrail; nothing is ever dropped silently.
+ * @example
+ * const { recorded, errors, droppedFromMemory } = trail.stats();
+ */
 export interface LocalTrailStats {
   /** Records built from SDK calls. */
   recorded: number;
@@ -32,7 +47,20 @@ export interface LocalTrailStats {
   engine: TrailEngineStats;
   /** Log file and digest delivery: queued, delivered, dropped (full queue) and failed attempts. */
   delivery: DeliveryStats;
+  /** Each destination (CloudWatch Logs, EventBridge, SNS) by name: queued, delivered, dropped, skipped, failed attempts. */
+  destinations: Record<string, DestinationStats>;
 }
+
+/**
+ * CloudTrail's control plane on the LocalTrail: `createTrail`, `lookupEvents` … (the rows of src/engine/operations.ts,
+ * documented one by one in {@link CloudTrailControlPlane}),
+ * with @aws-sdk/client-cloudtrail's input and output shapes (without $metadata) and exception names. Async like
+ * `client.send`; the last argument is the caller, `{ accountId?, region?, accessKeyId? … }` (default: the options'
+ * account and region, the account's localtrail-user). Each call passes the gate: authorize, run, record.
+ * @example
+ * await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
+ */
+export interface LocalTrail extends CloudTrailControlPlane {}
 
 /**
  * An in-process CloudTrail. Create one with {@link createLocalTrail}, add `trail.plugin()` to any SDK v3 client.
@@ -43,6 +71,7 @@ export interface LocalTrailStats {
  * trail.events()[0].eventName; // 'ListBuckets'
  */
 export class LocalTrail implements RecordSink {
+  /** The options with their defaults filled in. */
   readonly options: ResolvedLocalTrailOptions;
   private readonly ring: EventRing;
   /** @internal The recorder behind `plugin()`; exposed for `localTrailMiddleware(trail)`. */
@@ -52,6 +81,10 @@ export class LocalTrail implements RecordSink {
   readonly engine: TrailEngine;
   /** Delivery of log files and digests to the sinks of `options.delivery` (the engine's DeliveryPort). */
   readonly delivery: DeliveryService;
+  /** CloudTrail Lake: event data stores and SQL queries on DuckDB (loaded on the first query). */
+  readonly lake: Lake;
+  /** Authorizes and records every control-plane call (CloudTrail's own API calls are events). */
+  private readonly gate: ControlPlaneGate;
 
   constructor(options: LocalTrailOptions = {}) {
     this.options = resolveLocalTrailOptions(options);
@@ -68,6 +101,30 @@ export class LocalTrail implements RecordSink {
       region: this.options.region,
       ...(this.options.organization ? { organization: this.options.organization } : {}),
       maxHistoryEvents: this.options.maxHistoryEvents,
+      onError: (error, where) => this.reportError(error, where),
+      ...(this.options.insights ? { insights: this.options.insights } : {}),
+      // Insights records join the others, so events() and the matchers see them.
+      onInsight: (record) => this.ring.push(record),
+    });
+    this.gate = new ControlPlaneGate({
+      clock: this.options.clock,
+      accountId: this.options.accountId,
+      region: this.options.region,
+      sourceIpAddress: this.options.sourceIpAddress,
+      identities: this.recorder.identities,
+      redaction: compileRedaction(this.options.redact),
+      ...(this.options.authorize ? { authorize: this.options.authorize } : {}),
+      record: this.options.controlPlaneEvents,
+      accept: (record) => this.accept(record),
+      countSuppressed: () => this.countSuppressed(),
+      reportError: (error, where) => this.reportError(error, where),
+      checkChange: (name, caller) => this.engine.checkTrailChange(name, caller),
+    });
+    this.lake = new Lake({
+      clock: this.options.clock,
+      accountId: this.options.accountId,
+      region: this.options.region,
+      ...(this.options.organization ? { organization: this.options.organization } : {}),
       onError: (error, where) => this.reportError(error, where),
     });
   }
@@ -95,8 +152,13 @@ export class LocalTrail implements RecordSink {
     return runAsActor(actor, fn);
   }
 
+  /**
+   * Counters: records built, dropped from memory, failures, suppressed calls, engine and delivery figures.
+   * @example
+   * const { recorded, errors } = trail.stats();
+   */
   stats(): LocalTrailStats {
-    return { ...this.counters, droppedFromMemory: this.ring.dropped, engine: this.engine.stats(), delivery: { ...this.delivery.stats } };
+    return { ...this.counters, droppedFromMemory: this.ring.dropped, engine: this.engine.stats(), delivery: { ...this.delivery.stats }, destinations: this.delivery.destinationStats() };
   }
 
   /**
@@ -110,8 +172,9 @@ export class LocalTrail implements RecordSink {
   }
 
   /**
-   * Forgets the in-memory records, the event history behind `lookupEvents` and the counters (one trail per test, or
-   * `reset()` in `beforeEach`). Trails and their configuration stay.
+   * Forgets the in-memory records, the event history behind `lookupEvents`, and the recording and engine counters of
+   * `stats()` (one trail per test, or `reset()` in `beforeEach`). Trails, their configuration and delivery stay:
+   * records already routed are still delivered, and `stats().delivery` keeps counting what is in flight.
    */
   reset(): void {
     this.ring.clear();
@@ -130,15 +193,45 @@ export class LocalTrail implements RecordSink {
    * Delivers everything queued, closes every digest chain with a final digest and stops timers. Run-once.
    * Resolves to what could not be delivered (also reported to `onError`).
    */
-  shutdown(): Promise<DeliveryShutdownResult> {
-    return this.delivery.shutdownAndReport();
+  async shutdown(): Promise<DeliveryShutdownResult> {
+    const result = await this.delivery.shutdown();
+    await this.lake.close();
+    return result;
+  }
+
+  /**
+   * Serves this trail's control plane and LookupEvents over CloudTrail's own HTTP API (awsJson1.1), so the AWS CLI and
+   * any SDK reach it with an endpoint URL, plus the event-history page at `/`. Loopback only unless `host` says
+   * otherwise; any credentials are accepted (and, through the gate, authorized and recorded like method calls).
+   * @example
+   * const { url, close } = await trail.listen({ port: 0 });
+   * // aws cloudtrail lookup-events --endpoint-url <url>
+   * await close();
+   */
+  listen(options?: ListenOptions): Promise<LocalTrailServer> {
+    return listenLive(this.engine, this, { accountId: this.options.accountId, region: this.options.region }, options);
+  }
+
+  /**
+   * Runs one control-plane operation as `caller` through the gate (authorize, run, record): the one path of the
+   * methods (`createTrail` …), the wire handler and `listen()`.
+   */
+  async run<N extends OperationName>(name: N, input: OperationInput<N> | undefined, caller?: ControlPlaneCaller): Promise<OperationOutput<N>> {
+    return this.gate.run(name, input, caller, async (c) => {
+      // CloudTrail always has a current key per region: one is made (and published to the sinks) if none signed yet.
+      if (name === 'ListPublicKeys') await this.delivery.keys.keyFor(c.region!, this.options.clock.now());
+      return this.engine.run(name, input, c);
+    });
   }
 
   /** @internal Called by the recorder with each finished record (and the input kept beside it for matchers). */
   accept(record: CloudTrailRecord, input?: Readonly<Record<string, unknown>>): void {
+    // A plugin on a CloudTrailClient served by this LocalTrail's wire handler: the handler recorded the call already.
+    if (this.gate.isDuplicate(record)) return;
     this.counters.recorded++;
     this.ring.push(record, input);
     this.engine.accept(record);
+    this.lake.accept(record);
   }
 
   /** @internal Called by the recorder for failures inside localtrail. */
@@ -156,30 +249,29 @@ export class LocalTrail implements RecordSink {
     this.counters.suppressed++;
   }
 
-  // CloudTrail's control plane, with @aws-sdk/client-cloudtrail's input and output shapes (without $metadata) and
-  // exception names. Async like `client.send`; `caller` is the calling account and region (default: the options').
-  // e.g. await trail.createTrail({ Name: 'audit', S3BucketName: 'logs', IsMultiRegionTrail: true });
-  async createTrail(input: CT.CreateTrailRequest, caller?: CallerOptions): Promise<CT.CreateTrailResponse> { return this.engine.createTrail(input, caller); }
-  async updateTrail(input: CT.UpdateTrailRequest, caller?: CallerOptions): Promise<CT.UpdateTrailResponse> { return this.engine.updateTrail(input, caller); }
-  async deleteTrail(input: CT.DeleteTrailRequest, caller?: CallerOptions): Promise<CT.DeleteTrailResponse> { return this.engine.deleteTrail(input, caller); }
-  async getTrail(input: CT.GetTrailRequest, caller?: CallerOptions): Promise<CT.GetTrailResponse> { return this.engine.getTrail(input, caller); }
-  async describeTrails(input: CT.DescribeTrailsRequest = {}, caller?: CallerOptions): Promise<CT.DescribeTrailsResponse> { return this.engine.describeTrails(input, caller); }
-  async listTrails(input: CT.ListTrailsRequest = {}, caller?: CallerOptions): Promise<CT.ListTrailsResponse> { return this.engine.listTrails(input, caller); }
-  async getTrailStatus(input: CT.GetTrailStatusRequest, caller?: CallerOptions): Promise<CT.GetTrailStatusResponse> { return this.engine.getTrailStatus(input, caller); }
-  async startLogging(input: CT.StartLoggingRequest, caller?: CallerOptions): Promise<CT.StartLoggingResponse> { return this.engine.startLogging(input, caller); }
-  async stopLogging(input: CT.StopLoggingRequest, caller?: CallerOptions): Promise<CT.StopLoggingResponse> { return this.engine.stopLogging(input, caller); }
-  async putEventSelectors(input: CT.PutEventSelectorsRequest, caller?: CallerOptions): Promise<CT.PutEventSelectorsResponse> { return this.engine.putEventSelectors(input, caller); }
-  async getEventSelectors(input: CT.GetEventSelectorsRequest, caller?: CallerOptions): Promise<CT.GetEventSelectorsResponse> { return this.engine.getEventSelectors(input, caller); }
-  async putInsightSelectors(input: CT.PutInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.PutInsightSelectorsResponse> { return this.engine.putInsightSelectors(input, caller); }
-  async getInsightSelectors(input: CT.GetInsightSelectorsRequest, caller?: CallerOptions): Promise<CT.GetInsightSelectorsResponse> { return this.engine.getInsightSelectors(input, caller); }
-  async addTags(input: CT.AddTagsRequest, caller?: CallerOptions): Promise<CT.AddTagsResponse> { return this.engine.addTags(input, caller); }
-  async removeTags(input: CT.RemoveTagsRequest, caller?: CallerOptions): Promise<CT.RemoveTagsResponse> { return this.engine.removeTags(input, caller); }
-  async listTags(input: CT.ListTagsRequest, caller?: CallerOptions): Promise<CT.ListTagsResponse> { return this.engine.listTags(input, caller); }
-  async lookupEvents(input: CT.LookupEventsRequest = {}, caller?: CallerOptions): Promise<CT.LookupEventsResponse> { return this.engine.lookupEvents(input, caller); }
-  async listPublicKeys(input: CT.ListPublicKeysRequest = {}, caller?: CallerOptions): Promise<CT.ListPublicKeysResponse> { return this.engine.listPublicKeys(input, caller); }
+  // CloudTrail Lake (docs/lake.md): event data stores keep the records their selectors select from creation on;
+  // queries run on DuckDB, an optional peer dependency loaded by the first startQuery.
+  async createEventDataStore(input: L.CreateEventDataStoreRequest, caller?: CallerOptions): Promise<L.CreateEventDataStoreResponse> { return this.lake.createEventDataStore(input, caller); }
+  async getEventDataStore(input: L.GetEventDataStoreRequest, caller?: CallerOptions): Promise<L.GetEventDataStoreResponse> { return this.lake.getEventDataStore(input, caller); }
+  async listEventDataStores(input: L.ListEventDataStoresRequest = {}, caller?: CallerOptions): Promise<L.ListEventDataStoresResponse> { return this.lake.listEventDataStores(input, caller); }
+  async updateEventDataStore(input: L.UpdateEventDataStoreRequest, caller?: CallerOptions): Promise<L.UpdateEventDataStoreResponse> { return this.lake.updateEventDataStore(input, caller); }
+  async deleteEventDataStore(input: L.DeleteEventDataStoreRequest, caller?: CallerOptions): Promise<L.DeleteEventDataStoreResponse> { return this.lake.deleteEventDataStore(input, caller); }
+  async startQuery(input: L.StartQueryRequest, caller?: CallerOptions): Promise<L.StartQueryResponse> { return this.lake.startQuery(input, caller); }
+  async describeQuery(input: L.DescribeQueryRequest, caller?: CallerOptions): Promise<L.DescribeQueryResponse> { return this.lake.describeQuery(input, caller); }
+  async getQueryResults(input: L.GetQueryResultsRequest, caller?: CallerOptions): Promise<L.GetQueryResultsResponse> { return this.lake.getQueryResults(input, caller); }
+  async cancelQuery(input: L.CancelQueryRequest, caller?: CallerOptions): Promise<L.CancelQueryResponse> { return this.lake.cancelQuery(input, caller); }
+  async listQueries(input: L.ListQueriesRequest, caller?: CallerOptions): Promise<L.ListQueriesResponse> { return this.lake.listQueries(input, caller); }
 }
 
-/** Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults. */
+// `run` is async: an operation's error (a denial included) becomes a rejection, as from `client.send`.
+defineOperationMethods(LocalTrail.prototype, (trail, name, input, caller) => trail.run(name, input as never, caller));
+
+/**
+ * Creates a LocalTrail. See {@link LocalTrailOptions} for the options and their defaults.
+ * @example
+ * const trail = createLocalTrail({ accountId: '111122223333', region: 'eu-west-1' });
+ * client.middlewareStack.use(trail.plugin());
+ */
 export function createLocalTrail(options?: LocalTrailOptions): LocalTrail {
   return new LocalTrail(options);
 }

@@ -1,5 +1,5 @@
 // The resources[] of a record, read from the command input per service (cloudtrail-facts §1.2, §7.4).
-import type { CloudTrailResource } from '../event/record.js';
+import type { CloudTrailResource } from '../vocabulary/record.js';
 
 export interface ResourceContext {
   eventSource: string;

@@ -1,5 +1,6 @@
 // A clock tests drive by hand: time moves only when told, and due timers fire in order as it moves.
 import type { Clock, TimerHandle } from './clock.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
 interface PendingTimer {
   handle: TimerHandle;
@@ -21,7 +22,7 @@ export class ManualClock implements Clock {
 
   constructor(start: number | string | Date = 0) {
     this.current = typeof start === 'number' ? start : new Date(start).getTime();
-    if (Number.isNaN(this.current)) throw new TypeError(`ManualClock: invalid start time ${String(start)}`);
+    if (Number.isNaN(this.current)) throw new LocalTrailConfigError('start', `ManualClock: invalid start time ${String(start)}`);
   }
 
   now(): number {

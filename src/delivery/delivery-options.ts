@@ -1,8 +1,20 @@
 // Delivery options (OpenTelemetry BatchSpanProcessor names and semantics where they apply), defaults, validation.
 import type { SigningKeyInput } from '../integrity/signing-keys.js';
+import { MAX_LOG_FILE_BYTES } from '../vocabulary/defaults.js';
 import type { GzipEngine } from './gzip-stream.js';
+import { DEFAULT_GZIP_LEVEL } from './gzip-stream.js';
 import type { DeliverySink } from './sink.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
+import type { DeliveryDestination } from './destinations/destination.js';
+import { validateDestinations } from './destinations/destination-set.js';
 
+/**
+ * The `delivery` option: sinks, batching (OpenTelemetry's names), retries, signing keys and gzip. All optional.
+ * @example
+ * createLocalTrail({
+ *   delivery: { sinks: [new FilesystemSink({ root: './.localtrail' })], scheduledDelayMillis: 60_000, gzip: 'zlib' },
+ * });
+ */
 export interface DeliveryOptions {
   /** Where log files and digests go. Every object goes to every sink. Default: none (records stay in memory). */
   sinks?: DeliverySink[];
@@ -30,6 +42,8 @@ export interface DeliveryOptions {
   gzip?: GzipEngine;
   /** Gzip level 1–9. Default 6. */
   gzipLevel?: number;
+  /** Beside the sinks: CloudWatch Logs, EventBridge and SNS destinations, each with its own queue and retries. */
+  destinations?: DeliveryDestination[];
 }
 
 export interface ResolvedDeliveryOptions {
@@ -46,13 +60,12 @@ export interface ResolvedDeliveryOptions {
   signingKeys: Record<string, SigningKeyInput>;
   gzip: GzipEngine;
   gzipLevel: number;
+  destinations: DeliveryDestination[];
 }
-
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1000 * 1000;
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
-  if (!Number.isFinite(v) || v <= 0) throw new TypeError(`localtrail: delivery.${name} must be a number > 0, got ${String(value)}`);
+  if (!Number.isFinite(v) || v <= 0) throw new LocalTrailConfigError(`delivery.${name}`, `localtrail: delivery.${name} must be a number > 0, got ${String(value)}`);
   return v;
 }
 
@@ -60,15 +73,15 @@ export function resolveDeliveryOptions(options: DeliveryOptions = {}): ResolvedD
   const maxQueueSize = positive('maxQueueSize', options.maxQueueSize, 100_000);
   const maxExportBatchSize = positive('maxExportBatchSize', options.maxExportBatchSize, Math.min(10_000, maxQueueSize));
   if (maxExportBatchSize > maxQueueSize) {
-    throw new TypeError('localtrail: delivery.maxExportBatchSize must not be greater than delivery.maxQueueSize');
+    throw new LocalTrailConfigError('delivery.maxExportBatchSize', 'localtrail: delivery.maxExportBatchSize must not be greater than delivery.maxQueueSize');
   }
   const gzip = options.gzip ?? 'zlib';
-  if (gzip !== 'zlib' && gzip !== 'fflate') throw new TypeError(`localtrail: delivery.gzip must be 'zlib' or 'fflate', got ${String(gzip)}`);
-  const gzipLevel = options.gzipLevel ?? 6;
-  if (!Number.isInteger(gzipLevel) || gzipLevel < 1 || gzipLevel > 9) throw new TypeError('localtrail: delivery.gzipLevel must be 1–9');
+  if (gzip !== 'zlib' && gzip !== 'fflate') throw new LocalTrailConfigError('delivery.gzip', `localtrail: delivery.gzip must be 'zlib' or 'fflate', got ${String(gzip)}`);
+  const gzipLevel = options.gzipLevel ?? DEFAULT_GZIP_LEVEL;
+  if (!Number.isInteger(gzipLevel) || gzipLevel < 1 || gzipLevel > 9) throw new LocalTrailConfigError('delivery.gzipLevel', 'localtrail: delivery.gzipLevel must be 1–9');
   const sinks = options.sinks ?? [];
   for (const s of sinks) {
-    if (!s || typeof s.put !== 'function') throw new TypeError('localtrail: every delivery sink needs a put(object) method');
+    if (!s || typeof s.put !== 'function') throw new LocalTrailConfigError('delivery.sinks', 'localtrail: every delivery sink needs a put(object) method');
   }
   return {
     sinks,
@@ -76,7 +89,7 @@ export function resolveDeliveryOptions(options: DeliveryOptions = {}): ResolvedD
     maxExportBatchSize,
     scheduledDelayMillis: positive('scheduledDelayMillis', options.scheduledDelayMillis, 300_000),
     exportTimeoutMillis: positive('exportTimeoutMillis', options.exportTimeoutMillis, 30_000),
-    maxFileBytes: positive('maxFileBytes', options.maxFileBytes, DEFAULT_MAX_FILE_BYTES),
+    maxFileBytes: positive('maxFileBytes', options.maxFileBytes, MAX_LOG_FILE_BYTES),
     retryInitialDelayMillis: positive('retryInitialDelayMillis', options.retryInitialDelayMillis, 1_000),
     retryMaxDelayMillis: positive('retryMaxDelayMillis', options.retryMaxDelayMillis, 60_000),
     shutdownAttempts: positive('shutdownAttempts', options.shutdownAttempts, 3),
@@ -84,5 +97,6 @@ export function resolveDeliveryOptions(options: DeliveryOptions = {}): ResolvedD
     signingKeys: options.signingKeys ?? {},
     gzip,
     gzipLevel,
+    destinations: validateDestinations(options.destinations),
   };
 }

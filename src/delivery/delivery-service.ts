@@ -1,16 +1,24 @@
 // The DeliveryPort implementation: one channel per (trail, region, account), signing keys, status and stats.
 import type { Clock } from '../clock/clock.js';
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { SigningKeyRing } from '../integrity/signing-keys.js';
 import type { SigningKey } from '../integrity/signing-keys.js';
 import type { PreviousDigest } from '../integrity/digest-file.js';
-import type { DeliveryChannel as Channel, DeliveryStats, OutgoingObject } from './channel.js';
 import { DeliveryChannel } from './channel.js';
 import type { DeliveryOptions, ResolvedDeliveryOptions } from './delivery-options.js';
 import { resolveDeliveryOptions } from './delivery-options.js';
-import type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from './port.js';
+import type { DeliveryStats } from './delivery-stats.js';
+import { newDeliveryStats } from './delivery-stats.js';
+import type { OutgoingObject } from './outbox.js';
+import type { DeliveryPort, DeliveryPublicKey, DeliveryRoute, DeliveryStatus, DeliveryTrail } from '../engine/delivery-port.js';
+import type { DestinationShutdownReport, DestinationStats } from './destinations/destination.js';
+import { DestinationSet } from './destinations/destination-set.js';
 
-/** An object `shutdown()` could not deliver. */
+/**
+ * An object `shutdown()` could not deliver.
+ * @example
+ * for (const u of (await trail.shutdown()).undelivered) console.error(`${u.bucket}/${u.key}: ${u.error}`);
+ */
 export interface UndeliveredObject {
   kind: 'log' | 'digest';
   bucket: string;
@@ -20,14 +28,24 @@ export interface UndeliveredObject {
   error: string;
 }
 
-/** What `shutdown()` achieved. */
+/**
+ * What `shutdown()` achieved.
+ * @example
+ * const { complete, undelivered } = await trail.shutdown();
+ */
 export interface DeliveryShutdownResult {
   /** True when everything queued reached every sink. */
   complete: boolean;
   undelivered: UndeliveredObject[];
+  /** Per destination (when there are any): what its queues could not deliver. */
+  destinations?: DestinationShutdownReport[];
 }
 
-/** The end of one digest chain, to tell the validator where a chain must end. */
+/**
+ * The end of one digest chain, to tell the validator where a chain must end.
+ * @example
+ * const report = await validateLogs({ source: memorySource(sink), expectedChainEnds: trail.delivery.chainEndsDelivered() });
+ */
 export interface ChainEnd {
   bucket: string;
   key: string;
@@ -49,23 +67,17 @@ export class DeliveryService implements DeliveryPort {
   readonly options: ResolvedDeliveryOptions;
   readonly keys: SigningKeyRing;
   readonly clock: Clock;
-  readonly stats: DeliveryStats = {
-    queued: 0,
-    deliveredFiles: 0,
-    deliveredRecords: 0,
-    deliveredDigests: 0,
-    droppedRecords: 0,
-    failedAttempts: 0,
-    pendingObjects: 0,
-  };
-  private readonly channels = new Map<string, Channel>();
-  private readonly routeCache = new WeakMap<DeliveryRoute, Channel>();
+  readonly stats: DeliveryStats = newDeliveryStats();
+  private readonly channels = new Map<string, DeliveryChannel>();
+  private readonly routeCache = new WeakMap<DeliveryRoute, DeliveryChannel>();
   private readonly statuses = new Map<string, DeliveryStatus>();
   private readonly logging = new Set<string>();
   private readonly chainEnds = new Map<string, PreviousDigest>();
   private readonly background = new Set<Promise<unknown>>();
   private shutdownResult: Promise<DeliveryShutdownResult> | undefined;
   private readonly onError: (error: unknown, where: string) => void;
+  /** CloudWatch Logs, EventBridge, SNS; undefined when none are configured (the recording path then skips them). */
+  private readonly destinations: DestinationSet | undefined;
 
   constructor(options: DeliveryOptions | undefined, context: DeliveryServiceContext) {
     this.options = resolveDeliveryOptions(options);
@@ -76,6 +88,14 @@ export class DeliveryService implements DeliveryPort {
       supplied: this.options.signingKeys,
       onNewKey: (key) => this.publishKey(key),
     });
+    if (this.options.destinations.length > 0) {
+      this.destinations = new DestinationSet(this.options.destinations, { clock: this.clock, reportError: (error, where) => this.onError(error, where) });
+    }
+  }
+
+  /** Counters of each destination, by name. */
+  destinationStats(): Record<string, DestinationStats> {
+    return this.destinations?.stats() ?? {};
   }
 
   enqueue(route: DeliveryRoute, record: CloudTrailRecord): void {
@@ -83,12 +103,22 @@ export class DeliveryService implements DeliveryPort {
       this.stats.droppedRecords++;
       return;
     }
+    this.destinations?.routed(route, record);
+    if (record.eventCategory === 'Insight') {
+      this.insightChannel(route).add(record);
+      return;
+    }
     let channel = this.routeCache.get(route);
     if (!channel) {
       // A new route object means a new trail snapshot: a region or account covered again may need its chain back.
       const logging = this.logging.has(route.trail.arn);
-      channel = this.channelFor(route.trail, route.region, route.accountId, true);
-      if (logging && route.trail.logFileValidationEnabled && !channel.chain) channel.startChain(this.clock.now());
+      channel = this.channels.get(channelKey(route.trail.arn, route.region, route.accountId));
+      if (!channel) {
+        // The engine routes only to logging trails: a record that opens a channel says its trail logs.
+        this.logging.add(route.trail.arn);
+        channel = this.openChannel(route.trail, route.region, route.accountId);
+      }
+      if (logging && route.trail.logFileValidationEnabled && !channel.chainOpen) channel.startChain(this.clock.now());
       this.routeCache.set(route, channel);
     }
     channel.trail = route.trail;
@@ -98,7 +128,7 @@ export class DeliveryService implements DeliveryPort {
   loggingStarted(trail: DeliveryTrail, at: number): void {
     if (this.shutdownResult) return;
     this.logging.add(trail.arn);
-    this.channelFor(trail, trail.homeRegion, trail.accountId, false);
+    if (!this.channels.has(channelKey(trail.arn, trail.homeRegion, trail.accountId))) this.openChannel(trail, trail.homeRegion, trail.accountId);
     if (trail.logFileValidationEnabled) {
       for (const channel of this.channelsOf(trail.arn)) {
         channel.trail = trail;
@@ -133,7 +163,7 @@ export class DeliveryService implements DeliveryPort {
   }
 
   status(trailArn: string): DeliveryStatus {
-    return { ...this.statuses.get(trailArn) };
+    return { ...this.statuses.get(trailArn), ...this.destinations?.status(trailArn) };
   }
 
   listPublicKeys(region: string, start: number, end: number): DeliveryPublicKey[] {
@@ -146,36 +176,18 @@ export class DeliveryService implements DeliveryPort {
     return [...this.chainEnds.values()].map(({ bucket, key }) => ({ bucket, key }));
   }
 
-  /**
-   * Resolves once delivery has nothing to do but wait: for timers, or for sinks to answer. For tests with a
-   * ManualClock, where encoding and signing still take real time: `await clock.advance(ms); await delivery.settled();`
-   * With `waitForSinks`, also waits for every sink attempt in flight to succeed, fail or time out.
-   */
-  async settled(options: { waitForSinks?: boolean } = {}): Promise<void> {
-    const quiet = (): boolean => this.background.size === 0 && [...this.channels.values()].every((c) => c.quiet(options.waitForSinks === true));
-    for (let stable = 0; stable < 3; ) {
-      await new Promise<void>((resolve) => setTimeout(resolve, quiet() ? 0 : 2));
-      stable = quiet() ? stable + 1 : 0;
-    }
-  }
-
+  /** Cuts everything queued into log files and delivers every undelivered object now. */
   async flush(): Promise<void> {
     await Promise.all([...this.background]);
     await Promise.all([...this.channels.values()].map((c) => c.flush()));
+    await this.destinations?.flush();
   }
 
-  /** OpenTelemetry's name for {@link flush}. */
-  forceFlush(): Promise<void> {
-    return this.flush();
-  }
-
-  /** Delivers everything queued, closes every chain with a final digest, stops timers. Run-once. */
-  async shutdown(): Promise<void> {
-    await this.shutdownAndReport();
-  }
-
-  /** `shutdown()`, resolving to what could not be delivered. Run-once: later calls get the same result. */
-  shutdownAndReport(): Promise<DeliveryShutdownResult> {
+  /**
+   * Delivers everything queued, closes every chain with a final digest and stops timers; resolves to what could not
+   * be delivered. Run-once: later calls get the same result, and records routed after it are dropped and counted.
+   */
+  shutdown(): Promise<DeliveryShutdownResult> {
     this.shutdownResult ??= this.runShutdown();
     return this.shutdownResult;
   }
@@ -195,6 +207,8 @@ export class DeliveryService implements DeliveryPort {
       recordCount: o.recordCount,
       error: o.lastError ?? 'not attempted',
     }));
+    // After the channels: their last files still notify SNS.
+    const destinations = await this.destinations?.shutdown();
     for (const sink of this.options.sinks) {
       try {
         await sink.shutdown?.();
@@ -209,29 +223,50 @@ export class DeliveryService implements DeliveryPort {
         'delivery.shutdown',
       );
     }
-    return { complete: undelivered.length === 0, undelivered };
+    const complete = undelivered.length === 0 && (destinations ?? []).every((d) => d.undelivered === 0);
+    for (const d of destinations ?? []) {
+      if (d.undelivered > 0) this.onError(new Error(`localtrail: shutdown could not deliver ${d.undelivered} item(s) to ${d.name}: ${d.error ?? 'not attempted'}`), 'delivery.shutdown');
+    }
+    return destinations ? { complete, undelivered, destinations } : { complete, undelivered };
   }
 
-  private channelFor(trail: DeliveryTrail, region: string, accountId: string, fromEvent: boolean): Channel {
-    const id = `${trail.arn}\u0000${region}\u0000${accountId}`;
-    let channel = this.channels.get(id);
+  /** Insights events are batched apart: their files go to the CloudTrail-Insight folder, outside digest chains. */
+  private insightChannel(route: DeliveryRoute): DeliveryChannel {
+    const key = `${channelKey(route.trail.arn, route.region, route.accountId)}\u0000insight`;
+    let channel = this.channels.get(key);
     if (!channel) {
-      channel = new DeliveryChannel(trail, region, accountId, {
+      this.logging.add(route.trail.arn);
+      channel = this.openChannel(route.trail, route.region, route.accountId, 'insight');
+    }
+    channel.trail = route.trail;
+    return channel;
+  }
+
+  /** A new channel; its digest chain starts at once when its trail logs with validation on (never for Insights). */
+  private openChannel(trail: DeliveryTrail, region: string, accountId: string, kind: 'log' | 'insight' = 'log'): DeliveryChannel {
+    const channel = new DeliveryChannel(
+      trail,
+      region,
+      accountId,
+      {
         clock: this.clock,
         options: this.options,
         keys: this.keys,
         stats: this.stats,
         statusOf: (arn) => this.statusOf(arn),
         reportError: (error, where) => this.onError(error, where),
-      });
-      this.channels.set(id, channel);
-      if (fromEvent) this.logging.add(trail.arn);
-      if (trail.logFileValidationEnabled && this.logging.has(trail.arn)) channel.startChain(this.clock.now());
-    }
+        fileDelivered: (place, object) =>
+          this.destinations?.fileDelivered({ trail: place.trail, region: place.region, accountId: place.accountId, bucket: object.bucket, key: object.key, deliveredAt: this.clock.now() }),
+      },
+      kind,
+    );
+    const key = channelKey(trail.arn, region, accountId);
+    this.channels.set(kind === 'insight' ? `${key}\u0000insight` : key, channel);
+    if (trail.logFileValidationEnabled && this.logging.has(trail.arn)) channel.startChain(this.clock.now());
     return channel;
   }
 
-  private channelsOf(arn: string): Channel[] {
+  private channelsOf(arn: string): DeliveryChannel[] {
     return [...this.channels.values()].filter((c) => c.trail.arn === arn);
   }
 
@@ -242,17 +277,24 @@ export class DeliveryService implements DeliveryPort {
   }
 
   /** Closes a channel's digest chain with a final digest (in the background) and remembers where it ended. */
-  private endChain(channel: Channel, at: number): void {
+  private endChain(channel: DeliveryChannel, at: number): void {
     this.track(channel.closeChain(at).then(() => this.rememberEnd(channel)));
   }
 
-  private rememberEnd(channel: Channel): void {
+  private rememberEnd(channel: DeliveryChannel): void {
     const latest = channel.latestDigest;
-    if (latest) this.chainEnds.set(`${channel.trail.arn}\u0000${channel.region}\u0000${channel.accountId}`, latest);
+    if (latest) this.chainEnds.set(channelKey(channel.trail.arn, channel.region, channel.accountId), latest);
   }
 
+  /** Work outside the channels (closing a chain, publishing a key): waited for by flush and shutdown, and counted. */
   private track(work: Promise<unknown>): void {
-    const p = work.catch((error: unknown) => this.onError(error, 'delivery')).finally(() => this.background.delete(p));
+    this.stats.pendingTasks++;
+    const p = work
+      .catch((error: unknown) => this.onError(error, 'delivery'))
+      .finally(() => {
+        this.background.delete(p);
+        this.stats.pendingTasks--;
+      });
     this.background.add(p);
   }
 
@@ -270,4 +312,8 @@ export class DeliveryService implements DeliveryPort {
       this.track(Promise.resolve().then(() => sink.publishPublicKey!(published)));
     }
   }
+}
+
+function channelKey(trailArn: string, region: string, accountId: string): string {
+  return `${trailArn}\u0000${region}\u0000${accountId}`;
 }

@@ -1,9 +1,9 @@
 // Turns a batch of records into one or more gzip log files: compact `{"Records":[...]}`, SHA-256 of the JSON bytes,
 // each file at most `maxFileBytes` compressed, without holding the event loop for long.
 import { createHash } from 'node:crypto';
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import type { GzipEngine, GzipStream } from './gzip-stream.js';
-import { GZIP_CHUNK_BYTES, createGzipStream } from './gzip-stream.js';
+import { DEFAULT_GZIP_LEVEL, GZIP_CHUNK_BYTES, createGzipStream } from './gzip-stream.js';
 
 /** One encoded log file, ready to be named and stored. */
 export interface EncodedLogFile {
@@ -18,7 +18,7 @@ export interface EncodedLogFile {
 
 export interface EncodeOptions {
   engine: GzipEngine;
-  /** Upper bound of one file's compressed size. CloudTrail's is 50 MB. */
+  /** Upper bound of one file's compressed size (CloudTrail's: `MAX_LOG_FILE_BYTES`). */
   maxFileBytes: number;
   level?: number;
 }
@@ -44,13 +44,13 @@ interface OpenFile {
  * Encodes `records` into log files of at most `maxFileBytes` compressed bytes each (a single record larger than
  * that still gets a file of its own). Resolves to no files for no records.
  * @example
- * const [file] = await encodeLogFiles(records, { engine: 'zlib', maxFileBytes: 50 * 1024 * 1024 });
+ * const [file] = await encodeLogFiles(records, { engine: 'zlib', maxFileBytes: MAX_LOG_FILE_BYTES });
  */
 export async function encodeLogFiles(records: readonly CloudTrailRecord[], options: EncodeOptions): Promise<EncodedLogFile[]> {
   const files: EncodedLogFile[] = [];
   if (records.length === 0) return files;
   const chunkBytes = GZIP_CHUNK_BYTES[options.engine];
-  const level = options.level ?? 6;
+  const level = options.level ?? DEFAULT_GZIP_LEVEL;
   let file = openFile(options.engine, level, options.maxFileBytes);
   let parts: string[] = [];
   let partBytes = 0;

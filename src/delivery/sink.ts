@@ -1,10 +1,18 @@
 // The one sink interface delivery writes through: objects (log files, digests), notifications, event streams, keys.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 
-/** What an object is: a log file or a digest file. */
+/**
+ * What an object is: a log file or a digest file.
+ * @example
+ * const sink = callbackSink({ put: (o) => { if (o.kind === 'digest') digests.push(o.key); } });
+ */
 export type DeliveryObjectKind = 'log' | 'digest';
 
-/** One object to store, as CloudTrail puts it into S3. */
+/**
+ * One object to store, as CloudTrail puts it into S3.
+ * @example
+ * const sink: DeliverySink = { name: 'log', put: async (o: DeliveryObject) => console.log(o.kind, o.bucket, o.key, o.body.byteLength) };
+ */
 export interface DeliveryObject {
   kind: DeliveryObjectKind;
   bucket: string;
@@ -22,6 +30,8 @@ export interface DeliveryObject {
 /**
  * Sent once per delivered object, the analogue of CloudTrail's SNS notification
  * (`{"s3Bucket": "...", "s3ObjectKey": ["..."]}`).
+ * @example
+ * const sink = callbackSink({ onDelivered: (n: DeliveryNotification) => console.log(n.s3Bucket, n.s3ObjectKey) });
  */
 export interface DeliveryNotification {
   kind: DeliveryObjectKind;
@@ -41,6 +51,8 @@ export interface DeliveryNotification {
 /**
  * Events of one trail and region, handed over on the event-loop turn after they were routed (not when their log
  * file is cut): the CloudWatch Logs / EventBridge analogue.
+ * @example
+ * const sink = callbackSink({ onEvents: ({ records }: StreamedEvents) => forward(records) });
  */
 export interface StreamedEvents {
   trailArn: string;
@@ -49,7 +61,11 @@ export interface StreamedEvents {
   records: readonly CloudTrailRecord[];
 }
 
-/** A region's public key, handed to sinks that keep keys beside the files (for offline validation). */
+/**
+ * A region's public key, handed to sinks that keep keys beside the files (for offline validation).
+ * @example
+ * const sink = callbackSink({ onPublicKey: (k: PublishedPublicKey) => console.log(k.fingerprint) });
+ */
 export interface PublishedPublicKey {
   region: string;
   fingerprint: string;

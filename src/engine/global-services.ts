@@ -1,9 +1,6 @@
-// Which records are "global service events" (facts §6): IAM, CloudFront, console sign-in, the STS global endpoint …
+// Which records are "global service events" (cloudtrail-facts §6): IAM, CloudFront, console sign-in, the STS global endpoint …
 import { isGlobalEventSource } from '../catalog/services.js';
-import type { CloudTrailRecord } from '../event/record.js';
-
-/** The region global service events are recorded in since 2021-11-22. */
-export const GLOBAL_SERVICE_REGION = 'us-east-1';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 
 /** Memo of eventSource → global (the catalog owns the list: IAM, CloudFront, sign-in, Route 53, Organizations …). */
 const globalBySource = new Map<string, boolean>();

@@ -1,4 +1,4 @@
-// Trail names and trail ARNs: CloudTrail's naming rules (facts §5.3) and the ARN form (facts §5.1).
+// Trail names and trail ARNs: CloudTrail's naming rules (cloudtrail-facts §5.3) and the ARN form (cloudtrail-facts §5.1).
 import { CloudTrailARNInvalidException, InvalidTrailNameException } from './errors.js';
 
 const CHARSET = /^[A-Za-z0-9._-]+$/;

@@ -1,5 +1,5 @@
 // A DeliveryPort that delivers nothing: the engine's default when no delivery is wired in.
-import type { DeliveryPort } from '../delivery/port.js';
+import type { DeliveryPort } from './delivery-port.js';
 
 /**
  * Accepts every call and does nothing; `status` is empty and there are no public keys.
@@ -13,6 +13,4 @@ export const noopDelivery: DeliveryPort = {
   trailUpdated() {},
   status: () => ({}),
   listPublicKeys: () => [],
-  flush: async () => {},
-  shutdown: async () => {},
 };

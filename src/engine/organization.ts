@@ -1,4 +1,5 @@
-// The AWS Organization a LocalTrail can simulate: a management account and its members (facts §5.5).
+// The AWS Organization a LocalTrail can simulate: a management account and its members (cloudtrail-facts §5.5).
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
 /**
  * An organization for organization trails.
@@ -15,14 +16,14 @@ export interface OrganizationConfig {
 const ORG_ID = /^o-[a-z0-9]{10,32}$/;
 const ACCOUNT = /^\d{12}$/;
 
-/** Throws a TypeError naming the problem when the organization option is malformed. */
+/** Throws a LocalTrailConfigError naming the problem when the organization option is malformed. */
 export function validateOrganization(org: OrganizationConfig): void {
-  if (!ORG_ID.test(org.id)) throw new TypeError(`localtrail: organization.id must look like o-a1b2c3d4e5, got "${org.id}"`);
+  if (!ORG_ID.test(org.id)) throw new LocalTrailConfigError('organization.id', `localtrail: organization.id must look like o-a1b2c3d4e5, got "${org.id}"`);
   if (!ACCOUNT.test(org.managementAccountId)) {
-    throw new TypeError(`localtrail: organization.managementAccountId must be 12 digits, got "${org.managementAccountId}"`);
+    throw new LocalTrailConfigError('organization.managementAccountId', `localtrail: organization.managementAccountId must be 12 digits, got "${org.managementAccountId}"`);
   }
   for (const id of org.memberAccountIds ?? []) {
-    if (!ACCOUNT.test(id)) throw new TypeError(`localtrail: organization.memberAccountIds must be 12-digit ids, got "${id}"`);
+    if (!ACCOUNT.test(id)) throw new LocalTrailConfigError('organization.memberAccountIds', `localtrail: organization.memberAccountIds must be 12-digit ids, got "${id}"`);
   }
 }
 

@@ -1,6 +1,7 @@
 // Which trails get an event of one (account, region): region rules, global service rules, organization trails.
-import type { DeliveryRoute, DeliveryTrail } from '../delivery/port.js';
-import { GLOBAL_SERVICE_REGION } from './global-services.js';
+import type { DeliveryRoute, DeliveryTrail } from './delivery-port.js';
+import { GLOBAL_SERVICE_REGION } from '../catalog/services.js';
+import { insightBit } from './insights/insights-detector.js';
 import { inOrganization } from './organization.js';
 import type { FactsPredicate } from './selectors/types.js';
 import type { TrailRegistry } from './trail-registry.js';
@@ -9,8 +10,8 @@ import type { TrailRegistry } from './trail-registry.js';
 export interface RouteEntry {
   match: FactsPredicate;
   route: DeliveryRoute;
-  /** Insights on management events the trail has enabled: bit 1 = ApiCallRateInsight, bit 2 = ApiErrorRateInsight. */
-  insights: number;
+  /** The Insights types the trail enabled on management events, as bits (`insightBit`). */
+  insightTypes: number;
 }
 
 /** One route object per (trail snapshot, region, account), so delivery can key caches on route identity. */
@@ -23,14 +24,6 @@ function routeFor(trail: DeliveryTrail, region: string, accountId: string): Deli
   let route = byPlace.get(key);
   if (route === undefined) byPlace.set(key, (route = Object.freeze({ trail, region, accountId })));
   return route;
-}
-
-export const CALL_RATE = 1;
-export const ERROR_RATE = 2;
-
-/** The Insights bit of an insight type. */
-export function insightBit(type: string | undefined): number {
-  return type === 'ApiCallRateInsight' ? CALL_RATE : ERROR_RATE;
 }
 
 /** The routes of one (account, region), for regional events and for global service events. */
@@ -62,11 +55,11 @@ export function computeRoutes(registry: TrailRegistry, accountId: string, region
     const entry: RouteEntry = {
       match: trail.selectors.matchFacts,
       route: routeFor(trail.delivery, region, accountId),
-      insights: 0,
+      insightTypes: 0,
     };
     for (const selector of trail.insightSelectors) {
       if (!(selector.EventCategories ?? ['Management']).includes('Management')) continue;
-      entry.insights |= insightBit(selector.InsightType);
+      entry.insightTypes |= insightBit(selector.InsightType);
     }
     regional.push(entry);
     if (trail.isMultiRegionTrail || trail.includeGlobalServiceEvents) global.push(entry);

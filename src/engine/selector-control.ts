@@ -15,7 +15,7 @@ import type {
   PutInsightSelectorsResponse,
   RemoveTagsRequest,
   RemoveTagsResponse,
-} from '@aws-sdk/client-cloudtrail';
+} from './control-plane-shapes.js';
 import {
   CloudTrailARNInvalidException,
   InsightNotEnabledException,

@@ -18,9 +18,9 @@ import type {
   StopLoggingResponse,
   UpdateTrailRequest,
   UpdateTrailResponse,
-} from '@aws-sdk/client-cloudtrail';
+} from './control-plane-shapes.js';
 import type { Clock } from '../clock/clock.js';
-import type { DeliveryPort } from '../delivery/port.js';
+import type { DeliveryPort } from './delivery-port.js';
 import {
   InvalidParameterCombinationException,
   NotOrganizationMasterAccountException,
@@ -53,7 +53,7 @@ export class TrailControl {
   constructor(
     private readonly registry: TrailRegistry,
     private readonly clock: Clock,
-    private readonly delivery: () => DeliveryPort,
+    private readonly delivery: DeliveryPort,
   ) {}
 
   private checkOrganizationTrail(caller: Caller): void {
@@ -129,7 +129,7 @@ export class TrailControl {
     const trail = this.registry.resolve(input.Name, caller);
     this.registry.requireHome(trail, caller);
     const multiRegion = input.IsMultiRegionTrail ?? trail.isMultiRegionTrail;
-    // Converting single→multi switches global service events on, multi→single switches them off (facts §5.5).
+    // Converting single→multi switches global service events on, multi→single switches them off (cloudtrail-facts §5.5).
     let includeGlobal = input.IncludeGlobalServiceEvents;
     if (includeGlobal === undefined) {
       if (multiRegion && !trail.isMultiRegionTrail) includeGlobal = true;
@@ -168,7 +168,7 @@ export class TrailControl {
     if (input.IsOrganizationTrail !== undefined) trail.isOrganizationTrail = input.IsOrganizationTrail;
     this.snapshot(trail);
     this.registry.changed();
-    this.delivery().trailUpdated(before, trail.delivery, this.clock.now());
+    this.delivery.trailUpdated(before, trail.delivery, this.clock.now());
     return toCreateResponse(trail);
   }
 
@@ -177,7 +177,7 @@ export class TrailControl {
     this.registry.requireHome(trail, caller);
     this.registry.trails.delete(trail.arn);
     this.registry.changed();
-    if (trail.isLogging) this.delivery().loggingStopped(trail.delivery, this.clock.now());
+    if (trail.isLogging) this.delivery.loggingStopped(trail.delivery, this.clock.now());
     return {};
   }
 
@@ -211,7 +211,7 @@ export class TrailControl {
 
   getTrailStatus(input: GetTrailStatusRequest, caller: Caller): GetTrailStatusResponse {
     const trail = this.registry.resolve(input.Name, caller);
-    const status = this.delivery().status(trail.arn);
+    const status = this.delivery.status(trail.arn);
     const response: GetTrailStatusResponse = {
       IsLogging: trail.isLogging,
       LatestDeliveryAttemptTime: isoOrEmpty(status.latestDeliveryTime),
@@ -229,6 +229,8 @@ export class TrailControl {
     if (status.latestDigestDeliveryError !== undefined) response.LatestDigestDeliveryError = status.latestDigestDeliveryError;
     if (status.latestNotificationTime !== undefined) response.LatestNotificationTime = new Date(status.latestNotificationTime);
     if (status.latestNotificationError !== undefined) response.LatestNotificationError = status.latestNotificationError;
+    if (status.latestCloudWatchLogsDeliveryTime !== undefined) response.LatestCloudWatchLogsDeliveryTime = new Date(status.latestCloudWatchLogsDeliveryTime);
+    if (status.latestCloudWatchLogsDeliveryError !== undefined) response.LatestCloudWatchLogsDeliveryError = status.latestCloudWatchLogsDeliveryError;
     return response;
   }
 
@@ -240,7 +242,7 @@ export class TrailControl {
       trail.isLogging = true;
       trail.startLoggingTime = now;
       this.registry.changed();
-      this.delivery().loggingStarted(trail.delivery, now);
+      this.delivery.loggingStarted(trail.delivery, now);
     }
     return {};
   }
@@ -253,7 +255,7 @@ export class TrailControl {
       trail.isLogging = false;
       trail.stopLoggingTime = now;
       this.registry.changed();
-      this.delivery().loggingStopped(trail.delivery, now);
+      this.delivery.loggingStopped(trail.delivery, now);
     }
     return {};
   }

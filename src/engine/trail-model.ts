@@ -1,6 +1,6 @@
 // The engine's state of one trail, and its views: the API `Trail`, CreateTrail's response, delivery's snapshot.
-import type { AdvancedEventSelector, CreateTrailResponse, EventSelector, InsightSelector, Trail } from '@aws-sdk/client-cloudtrail';
-import type { DeliveryTrail } from '../delivery/port.js';
+import type { AdvancedEventSelector, CreateTrailResponse, EventSelector, InsightSelector, Trail } from './control-plane-shapes.js';
+import type { DeliveryTrail } from './delivery-port.js';
 import type { CompiledSelectors } from './selectors/types.js';
 
 /** Everything the engine knows about one trail (one per home-region ARN; shadows are views of it). */
@@ -85,6 +85,7 @@ export function toDeliveryTrail(trail: TrailState, organizationId: string | unde
   if (trail.s3KeyPrefix !== undefined) snapshot.s3KeyPrefix = trail.s3KeyPrefix;
   if (trail.snsTopicArn !== undefined) snapshot.snsTopicArn = trail.snsTopicArn;
   if (trail.kmsKeyId !== undefined) snapshot.kmsKeyId = trail.kmsKeyId;
+  if (trail.cloudWatchLogsLogGroupArn !== undefined) snapshot.cloudWatchLogsLogGroupArn = trail.cloudWatchLogsLogGroupArn;
   if (trail.isOrganizationTrail && organizationId !== undefined) snapshot.organizationId = organizationId;
   return Object.freeze(snapshot);
 }

@@ -1,5 +1,5 @@
-// Validation and normalisation of the CreateTrail/UpdateTrail settings other than the name (facts §5.1, §5.3).
-import type { Tag } from '@aws-sdk/client-cloudtrail';
+// Validation and normalisation of the CreateTrail/UpdateTrail settings other than the name (cloudtrail-facts §5.1, §5.3).
+import type { Tag } from './control-plane-shapes.js';
 import {
   InvalidCloudWatchLogsLogGroupArnException,
   InvalidCloudWatchLogsRoleArnException,

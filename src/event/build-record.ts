@@ -2,10 +2,10 @@
 import { resourcesFor } from '../catalog/resources.js';
 import type { OperationFacts } from './operation-facts.js';
 import { operationFacts } from './operation-facts.js';
-import type { CloudTrailRecord, CloudTrailResource, JsonObject, UserIdentity } from './record.js';
-import { EVENT_VERSION } from './record.js';
+import type { CloudTrailRecord, CloudTrailResource, JsonObject, UserIdentity } from '../vocabulary/record.js';
+import { EVENT_VERSION } from '../vocabulary/record.js';
 import { sharedBracketedUserAgent, sharedResources, sharedTlsDetails, sharedUserAgent } from './shared-parts.js';
-import { secondPrecision } from './time.js';
+import { cloudTrailTime } from '../vocabulary/time.js';
 
 /** Everything the recorder learned about one logical call (after retries), free of SDK types. */
 export interface CallFacts {
@@ -75,7 +75,7 @@ const RecordObject = function (this: CloudTrailRecord, f: CallFacts, op: Operati
   const { isS3, dataType, readOnly } = op;
   this.eventVersion = EVENT_VERSION;
   this.userIdentity = f.identity;
-  this.eventTime = secondPrecision(f.time);
+  this.eventTime = cloudTrailTime(f.time);
   this.eventSource = op.eventSource;
   this.eventName = op.eventName;
   this.awsRegion = awsRegion;
@@ -92,7 +92,7 @@ const RecordObject = function (this: CloudTrailRecord, f: CallFacts, op: Operati
   }
   this.requestParameters = isS3 && f.requestParameters && f.host ? { ...f.requestParameters, Host: f.host } : f.requestParameters;
   this.responseElements = f.errorCode === undefined && (!readOnly || f.responseOnRead === true) ? f.responseElements() : null;
-  const additional = additionalEventData(f, isS3, op.isSts, awsRegion);
+  const additional = additionalEventData(f, op, awsRegion);
   if (additional) this.additionalEventData = additional;
   if (f.requestId !== undefined) this.requestID = cap(f.requestId);
   this.eventID = f.eventId;
@@ -107,12 +107,12 @@ const RecordObject = function (this: CloudTrailRecord, f: CallFacts, op: Operati
 } as unknown as new (f: CallFacts, op: OperationFacts, awsRegion: string, resources: CloudTrailResource[]) => CloudTrailRecord;
 RecordObject.prototype = Object.prototype;
 
-function additionalEventData(f: CallFacts, isS3: boolean, isSts: boolean, awsRegion: string): JsonObject | undefined {
+function additionalEventData(f: CallFacts, op: OperationFacts, awsRegion: string): JsonObject | undefined {
   let data: JsonObject | undefined;
-  if (isS3) {
+  if (op.isS3) {
     data = { SignatureVersion: 'SigV4', AuthenticationMethod: 'AuthHeader', bytesTransferredIn: f.bytesIn ?? 0, bytesTransferredOut: f.bytesOut ?? 0 };
     if (f.extendedRequestId) data['x-amz-id-2'] = f.extendedRequestId;
-  } else if (isSts) {
+  } else if (op.isSts) {
     data = { RequestDetails: { endpointType: f.host === 'sts.amazonaws.com' ? 'global' : 'regional', awsServingRegion: f.region || awsRegion } };
   }
   if (f.actor) (data ??= {})['actor'] = f.actor;

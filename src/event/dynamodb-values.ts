@@ -1,6 +1,6 @@
 // DynamoDB's typed values as CloudTrail writes them: key attributes with plain values, PartiQL literals redacted.
 import { lowerCase } from './parameter-plan.js';
-import type { JsonObject, JsonValue } from './record.js';
+import type { JsonObject, JsonValue } from '../vocabulary/record.js';
 
 /**
  * `{"S": "x"}` → `"x"`, `{"N": "12"}` → `"12"` (the number as sent), `{"B": bytes}` → base64, `{"BOOL": true}` →

@@ -1,5 +1,5 @@
 // How to turn one SDK input/output value into requestParameters/responseElements JSON: compiled once per shape.
-import type { JsonValue } from './record.js';
+import type { JsonValue } from '../vocabulary/record.js';
 
 export const enum PlanKind {
   /** Walk whatever is there (no model knowledge). */

@@ -1,10 +1,10 @@
 // Converts SDK inputs/outputs into CloudTrail's requestParameters/responseElements: JSON-safe, redacted, capped.
 import { plainAttributes, redactStatement } from './dynamodb-values.js';
-import type { JsonObject, JsonValue } from './record.js';
+import type { JsonObject, JsonValue } from '../vocabulary/record.js';
 import type { MemberPlan, ParameterPlan } from './parameter-plan.js';
 import { ANY_PLAN, lowerCamel, lowerCase, makePlan, PlanKind, PlanTime } from './parameter-plan.js';
 import { HIDDEN } from './redaction.js';
-import { javaDate } from './time.js';
+import { javaDate } from '../vocabulary/time.js';
 
 /** CloudTrail truncates requestParameters / responseElements beyond 100 KB (cloudtrail-facts §2). */
 export const PARAMETERS_LIMIT = 100 * 1024;

@@ -1,7 +1,12 @@
 // What never reaches a record: the marker, the member names hidden whatever the model says, and user paths.
-import type { CloudTrailRecord, JsonValue } from './record.js';
+import type { CloudTrailRecord, JsonValue } from '../vocabulary/record.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
-/** The marker CloudTrail uses for values it hides (cloudtrail-facts §2). */
+/**
+ * The marker CloudTrail writes in place of values it hides (sensitive parameters).
+ * @example
+ * expect(trail).toHaveRecorded({ requestParameters: { secretString: HIDDEN } });
+ */
 export const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
 
 /**
@@ -29,7 +34,7 @@ export function compileRedaction(paths: readonly string[]): CompiledRedaction {
   const userNames = new Set<string>();
   const dotted: string[][] = [];
   for (const path of paths) {
-    if (typeof path !== 'string' || path.length === 0) throw new TypeError(`localtrail: invalid redact path ${JSON.stringify(path)}`);
+    if (typeof path !== 'string' || path.length === 0) throw new LocalTrailConfigError('redact', `localtrail: invalid redact path ${JSON.stringify(path)}`);
     if (path.includes('.')) dotted.push(path.split('.'));
     else {
       names.add(path.toLowerCase());

@@ -2,7 +2,7 @@
 // alive, so every object a record owns is copied by the young-generation collector and marked by the old one; an
 // object shared by thousands of records is paid for once. Shared parts are frozen: a change through one record
 // must not show in another.
-import type { CloudTrailRecord, CloudTrailResource } from './record.js';
+import type { CloudTrailRecord, CloudTrailResource } from '../vocabulary/record.js';
 
 type TlsDetails = NonNullable<CloudTrailRecord['tlsDetails']>;
 

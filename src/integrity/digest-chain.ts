@@ -1,6 +1,7 @@
 // The digest chain of one (trail, region, account): collects delivered log files and cuts signed, linked digests.
-import type { DeliveryTrail } from '../delivery/port.js';
-import { digestFileKey, isoSeconds } from '../delivery/object-keys.js';
+import type { DeliveryTrail } from '../engine/delivery-port.js';
+import { digestFileKey } from '../vocabulary/object-keys.js';
+import { cloudTrailTime } from '../vocabulary/time.js';
 import type { DigestLogFile, PreviousDigest, SignedDigest } from './digest-file.js';
 import { signDigest } from './digest-file.js';
 import type { SigningKeyRing } from './signing-keys.js';
@@ -82,7 +83,7 @@ export class DigestChain {
     try {
       const signingKey = await keys.keyFor(region, endTime);
       signed = signDigest(
-        { accountId, startTime: isoSeconds(this.start), endTime: isoSeconds(endTime), bucket, key, logFiles: files, previous: this.previous },
+        { accountId, startTime: cloudTrailTime(this.start), endTime: cloudTrailTime(endTime), bucket, key, logFiles: files, previous: this.previous },
         signingKey,
       );
     } catch (error) {

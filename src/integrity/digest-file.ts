@@ -4,7 +4,12 @@ import { createHash, createSign } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { SigningKey } from './signing-keys.js';
 
-/** One `logFiles[]` entry of a digest. */
+/**
+ * One `logFiles[]` entry of a digest.
+ * @example
+ * const body = JSON.parse(gunzipSync(digest).toString()) as DigestBody;
+ * const hashes = body.logFiles.map((f: DigestLogFile) => f.hashValue);
+ */
 export interface DigestLogFile {
   s3Bucket: string;
   s3Object: string;
@@ -14,7 +19,12 @@ export interface DigestLogFile {
   oldestEventTime: string | null;
 }
 
-/** A digest file's JSON body, members in the order AWS writes them. */
+/**
+ * A digest file's JSON body, members in the order AWS writes them.
+ * @example
+ * const body = JSON.parse(gunzipSync(digest).toString()) as DigestBody;
+ * console.log(body.digestEndTime, body.previousDigestHashValue);
+ */
 export interface DigestBody {
   awsAccountId: string;
   digestStartTime: string;

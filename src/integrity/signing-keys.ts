@@ -3,12 +3,21 @@
 import { KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPair } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 import type { Clock } from '../clock/clock.js';
-import type { DeliveryPublicKey } from '../delivery/port.js';
+import type { DeliveryPublicKey } from '../engine/delivery-port.js';
+import { LocalTrailConfigError } from '../vocabulary/config-error.js';
 
-/** A private key as a user may supply it: PKCS#8 PEM, a private JWK, or a Node `KeyObject`. */
+/**
+ * A private key as a user may supply it: PKCS#8 PEM, a private JWK, or a Node `KeyObject`.
+ * @example
+ * createLocalTrail({ delivery: { sinks: [sink], signingKeys: { 'us-east-1': readFileSync('digest-key.pem', 'utf8') } } });
+ */
 export type SigningKeyInput = string | JsonWebKey | KeyObject;
 
-/** A region's key pair as delivery signs with it. */
+/**
+ * A region's key pair as delivery signs with it.
+ * @example
+ * const jwk = await exportSigningKey(await trail.delivery.keys.keyFor('us-east-1', Date.now()));
+ */
 export interface SigningKey {
   region: string;
   privateKey: KeyObject;
@@ -61,13 +70,13 @@ export async function importSigningKey(input: SigningKeyInput): Promise<KeyObjec
     if (input.d === undefined) return fail('a public JWK was supplied');
     return createPrivateKey({ key: input, format: 'jwk' });
   } catch (error) {
-    if (error instanceof TypeError && error.message.startsWith('localtrail:')) throw error;
+    if (error instanceof LocalTrailConfigError) throw error;
     return fail(`it could not be read (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
 function fail(why: string): never {
-  throw new TypeError(`localtrail: signing keys must be RSA-2048 private keys: ${why}`);
+  throw new LocalTrailConfigError('delivery.signingKeys', `localtrail: signing keys must be RSA-2048 private keys: ${why}`);
 }
 
 /**

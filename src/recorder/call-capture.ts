@@ -1,5 +1,5 @@
 // What the recorder holds for one call in flight, and the two ways it sees the request the SDK really sends.
-import type { JsonObject } from '../event/record.js';
+import type { JsonObject } from '../vocabulary/record.js';
 import type { Actor } from './call-context.js';
 import type { OperationPlans } from './schema-plan.js';
 

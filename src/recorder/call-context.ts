@@ -5,6 +5,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * The application's own end user, attached to every SDK call made inside `trail.runAs(actor, fn)`.
  * Recorded under `additionalEventData.actor`; `sourceIpAddress` (when given) becomes the record's `sourceIPAddress`,
  * as CloudTrail shows the end user's address for console calls.
+ * @example
+ * await trail.runAs({ userId: req.user.id, sourceIpAddress: req.ip, attributes: { tenant: 'acme' } }, () => handler(req));
  */
 export interface Actor {
   userId: string;
@@ -42,6 +44,8 @@ export function runAsActor<T>(actor: Actor, fn: () => T): T {
 /**
  * Runs `fn` with recording suppressed: SDK calls made inside are not recorded by any LocalTrail.
  * Sinks that write through the AWS SDK use this so a trail never records its own delivery.
+ * @example
+ * await runWithoutRecording(() => s3.send(new PutObjectCommand(upload))); // not recorded
  */
 export function runWithoutRecording<T>(fn: () => T): T {
   const parent = storage.getStore();

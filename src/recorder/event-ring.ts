@@ -1,6 +1,6 @@
 // A bounded, oldest-out buffer for the in-memory view of records (maxEvents), counting what it drops, with the
 // command input of each record kept beside it (for matchers only: never in events(), files or history).
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 
 /** A command's input as the SDK received it (top level copied, bodies as their size). */
 export type KeptInput = Readonly<Record<string, unknown>>;

@@ -1,7 +1,7 @@
 // userIdentity from the credentials the SDK resolved for a call (cloudtrail-facts §1.3); never the secret or token.
 import { createHash } from 'node:crypto';
-import type { UserIdentity } from '../event/record.js';
-import { secondPrecision } from '../event/time.js';
+import type { UserIdentity } from '../vocabulary/record.js';
+import { cloudTrailTime } from '../vocabulary/time.js';
 
 /**
  * Says who an access key belongs to, so records name the real user or role instead of a generic one.
@@ -110,7 +110,7 @@ export class IdentityResolver {
         sessionContext: {
           sessionIssuer: { type: 'Role', principalId: roleId, arn: `arn:${p}:iam::${accountId}:role/${role}`, accountId, userName: role },
           // The session's true start is unknowable in-process; the first call seen with these keys stands in.
-          attributes: { creationDate: secondPrecision(this.now()), mfaAuthenticated: 'false' },
+          attributes: { creationDate: cloudTrailTime(this.now()), mfaAuthenticated: 'false' },
         },
       };
     }
@@ -127,7 +127,7 @@ export class IdentityResolver {
 }
 
 /** A stable, IAM-shaped unique id (`AIDA` + 17 base32 characters) derived from the principal's name. */
-function syntheticId(prefix: string, seed: string): string {
+export function syntheticId(prefix: string, seed: string): string {
   const digest = createHash('sha256').update(seed).digest();
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let id = prefix;

@@ -24,6 +24,8 @@ import { hookStack } from './stack-hook.js';
 /**
  * Where localtrail sits in the stack. A fixed `name` with `override: true` makes adding it twice replace, not
  * duplicate, so a client records each call once.
+ * @example
+ * client.middlewareStack.add(localTrailMiddleware(trail), localTrailMiddlewareOptions);
  */
 export const localTrailMiddlewareOptions: InitializeHandlerOptions & AbsoluteLocation & { name: string; override: true } = {
   name: 'localTrailMiddleware',
@@ -33,7 +35,11 @@ export const localTrailMiddlewareOptions: InitializeHandlerOptions & AbsoluteLoc
   override: true,
 };
 
-/** Anything that can hand out its recorder: a LocalTrail. */
+/**
+ * Anything that can hand out its recorder: a LocalTrail.
+ * @example
+ * client.middlewareStack.add(localTrailMiddleware(trail), localTrailMiddlewareOptions); // a LocalTrail is a HasRecorder
+ */
 export interface HasRecorder {
   readonly recorder: Recorder;
 }
@@ -41,6 +47,8 @@ export interface HasRecorder {
 /**
  * Where the request middleware sits: any finalizeRequest position sees the finished request (headers are set in
  * build); it runs once per attempt and only hands the request to the call's capture.
+ * @example
+ * client.middlewareStack.add(localTrailRequestMiddleware(), localTrailRequestMiddlewareOptions);
  */
 export const localTrailRequestMiddlewareOptions: FinalizeRequestHandlerOptions & AbsoluteLocation & { name: string; override: true } = {
   name: 'localTrailRequestMiddleware',
@@ -50,6 +58,12 @@ export const localTrailRequestMiddlewareOptions: FinalizeRequestHandlerOptions &
   override: true,
 };
 
+/**
+ * Options of {@link localTrailMiddleware}.
+ * @example
+ * client.middlewareStack.add(localTrailRequestMiddleware(), localTrailRequestMiddlewareOptions);
+ * client.middlewareStack.add(localTrailMiddleware(trail, { withRequestMiddleware: true }), localTrailMiddlewareOptions);
+ */
 export interface LocalTrailMiddlewareConfig {
   /**
    * True when {@link localTrailRequestMiddleware} is on the same stack. Default false: the middleware then sees the
@@ -63,6 +77,9 @@ export interface LocalTrailMiddlewareConfig {
  * The recording middleware for a LocalTrail, as a stack entry: `client.middlewareStack.add(localTrailMiddleware(trail),
  * localTrailMiddlewareOptions)` records every field on its own, and shows in `identify()` and `remove()`.
  * `trail.plugin()` records the same without an entry, at less cost per call (stack-hook.ts).
+ * @example
+ * client.middlewareStack.add(localTrailMiddleware(trail), localTrailMiddlewareOptions);
+ * client.middlewareStack.remove(localTrailMiddlewareOptions.name); // stops recording this client
  */
 export function localTrailMiddleware<Input extends object, Output extends MetadataBearer>(
   trail: HasRecorder,
@@ -89,6 +106,10 @@ function watchRequest<Input extends object>(
 /**
  * Hands each attempt's finished request (user agent, host, path, length) to the recording middleware; for a
  * `localTrailMiddleware(trail, { withRequestMiddleware: true })` entry on a client with `cacheMiddleware: true`.
+ * @example
+ * const client = new S3Client({ cacheMiddleware: true });
+ * client.middlewareStack.add(localTrailRequestMiddleware(), localTrailRequestMiddlewareOptions);
+ * client.middlewareStack.add(localTrailMiddleware(trail, { withRequestMiddleware: true }), localTrailMiddlewareOptions);
  */
 export function localTrailRequestMiddleware<Input extends object, Output extends MetadataBearer>(): FinalizeRequestMiddleware<Input, Output> {
   return (next: FinalizeHandler<Input, Output>, context: HandlerExecutionContext) =>
@@ -102,6 +123,8 @@ export function localTrailRequestMiddleware<Input extends object, Output extends
  * The plugin for `client.middlewareStack.use(getLocalTrailPlugin(trail))` (what `trail.plugin()` returns). It hooks
  * the stack rather than adding an entry (see stack-hook.ts); on a stack that is not the SDK's kind it adds
  * {@link localTrailMiddleware} with {@link localTrailMiddlewareOptions}.
+ * @example
+ * client.middlewareStack.use(getLocalTrailPlugin(trail)); // the same as trail.plugin()
  */
 export function getLocalTrailPlugin<Input extends object = object, Output extends MetadataBearer = MetadataBearer>(
   trail: HasRecorder,

@@ -41,9 +41,9 @@ export async function recordCall<Input extends object, Output extends MetadataBe
   try {
     result = await next(passed);
   } catch (error) {
-    if (capture) recorder.finish(capture, ctx, undefined, undefined, error, true);
+    if (capture) recorder.finishWithError(capture, ctx, error);
     throw error;
   }
-  if (capture) recorder.finish(capture, ctx, result.output, result.response, undefined, false);
+  if (capture) recorder.finishWithOutput(capture, ctx, result.output, result.response);
   return result;
 }

@@ -4,18 +4,34 @@ import { buildRecord } from '../event/build-record.js';
 import { newEventId } from '../event/event-id.js';
 import { ANY_PLAN } from '../event/parameter-plan.js';
 import { describeBinary, toParameters } from '../event/parameters.js';
-import type { CloudTrailRecord, JsonObject } from '../event/record.js';
+import type { CloudTrailRecord, JsonObject } from '../vocabulary/record.js';
 import type { CompiledRedaction } from '../event/redaction.js';
 import { applyRedactionPaths, compileRedaction } from '../event/redaction.js';
 import { signingNameForClient } from '../catalog/services.js';
-import type { ResolvedLocalTrailOptions } from '../localtrail-options.js';
+import type { Clock } from '../clock/clock.js';
 import type { Actor } from './call-context.js';
 import type { CallCapture } from './call-capture.js';
 import type { SelectedAuthScheme } from './call-capture.js';
 import { errorFacts } from './error-facts.js';
+import type { IdentityMapping } from './identity.js';
 import { IdentityResolver } from './identity.js';
 import { plansForOperation } from './schema-plan.js';
 import { TableKeys } from './table-keys.js';
+
+/** The recorder's slice of the LocalTrail's options, resolved and validated by the LocalTrail. */
+export interface RecorderConfig {
+  /** The account of calls whose credentials carry none. */
+  readonly accountId: string;
+  /** The region of calls that never learned their signing region (failed before auth). */
+  readonly region: string;
+  readonly sourceIpAddress: string;
+  readonly clock: Clock;
+  /** Member names and dotted record paths to hide (the `redact` option). */
+  readonly redact: readonly string[];
+  readonly identities: readonly IdentityMapping[];
+  /** Key attribute names of DynamoDB tables the application named (the `dynamoDbTableKeys` option). */
+  readonly dynamoDbTableKeys: Readonly<Record<string, readonly string[]>>;
+}
 
 /** Where finished records and internal failures go (the LocalTrail). */
 export interface RecordSink {
@@ -34,6 +50,8 @@ export interface RecorderContext {
 }
 
 const S3_RENAMES: Readonly<Record<string, string>> = { Bucket: 'bucketName' };
+/** A failed call has no response elements (CloudTrail writes null). */
+const NO_RESPONSE_ELEMENTS = (): null => null;
 
 export class Recorder {
   readonly identities: IdentityResolver;
@@ -42,12 +60,12 @@ export class Recorder {
   private readonly tableKeys: TableKeys;
 
   constructor(
-    private readonly options: ResolvedLocalTrailOptions,
+    readonly config: RecorderConfig,
     readonly sink: RecordSink,
   ) {
-    this.identities = new IdentityResolver(options.identities, options.accountId, 'aws', () => options.clock.now());
-    this.redaction = compileRedaction(options.redact);
-    this.tableKeys = new TableKeys(options.dynamoDbTableKeys);
+    this.identities = new IdentityResolver(config.identities, config.accountId, 'aws', () => config.clock.now());
+    this.redaction = compileRedaction(config.redact);
+    this.tableKeys = new TableKeys(config.dynamoDbTableKeys);
   }
 
   /**
@@ -78,30 +96,51 @@ export class Recorder {
     return capture;
   }
 
-  /** Called after the call settled (after all retries). Builds and hands over the record; never throws. */
-  finish(capture: CallCapture, context: RecorderContext, output: unknown, response: unknown, error: unknown, failed: boolean): void {
+  /** Called after the call succeeded (after all retries): builds and hands over its record; never throws. */
+  finishWithOutput(capture: CallCapture, context: RecorderContext, output: unknown, response: unknown): void {
     capture.settled = true;
     try {
-      // Set by the SDK's httpAuthSchemeMiddleware during serialize; absent when the call failed before auth.
-      const scheme = context.__smithy_context?.['selectedHttpAuthScheme'] as SelectedAuthScheme | undefined;
-      const record = buildRecord(this.facts(capture, scheme, output, response, error, failed));
-      if (this.redaction.paths.length > 0) applyRedactionPaths(record, this.redaction.paths);
+      const facts = this.facts(capture, context, () => this.responseElements(capture, output));
+      const metadata = (output as { $metadata?: { requestId?: string; extendedRequestId?: string } } | undefined)?.$metadata;
+      if (metadata?.requestId) facts.requestId = metadata.requestId;
+      if (metadata?.extendedRequestId) facts.extendedRequestId = metadata.extendedRequestId;
+      const responseHeaders = (response as { headers?: Record<string, string> } | undefined)?.headers;
+      facts.bytesOut = numberHeader(responseHeaders?.['content-length']);
       const learns = capture.plans?.learnsTableKeys;
-      if (learns !== undefined && !failed) this.tableKeys.learn(learns === 'input' ? capture.input : output);
-      this.sink.accept(record, capture.input);
+      if (learns !== undefined) this.tableKeys.learn(learns === 'input' ? capture.input : output);
+      this.handOver(facts, capture);
     } catch (e) {
       this.sink.reportError(e, 'record');
     }
   }
 
-  private facts(
-    capture: CallCapture,
-    scheme: SelectedAuthScheme | undefined,
-    output: unknown,
-    response: unknown,
-    error: unknown,
-    failed: boolean,
-  ): CallFacts {
+  /** Called after the call failed (after all retries): builds and hands over its record; never throws. */
+  finishWithError(capture: CallCapture, context: RecorderContext, error: unknown): void {
+    capture.settled = true;
+    try {
+      const facts = this.facts(capture, context, NO_RESPONSE_ELEMENTS);
+      const e = errorFacts(error, facts.signingName);
+      const plans = capture.plans;
+      facts.errorCode = plans?.errorCodes?.[e.code] ?? e.code;
+      if (plans?.deniedRequestNull === true && facts.errorCode === 'AccessDenied') facts.requestParameters = null;
+      if (e.message !== undefined) facts.errorMessage = e.message;
+      if (e.requestId !== undefined) facts.requestId = e.requestId;
+      this.handOver(facts, capture);
+    } catch (e) {
+      this.sink.reportError(e, 'record');
+    }
+  }
+
+  private handOver(facts: CallFacts, capture: CallCapture): void {
+    const record = buildRecord(facts);
+    if (this.redaction.paths.length > 0) applyRedactionPaths(record, this.redaction.paths);
+    this.sink.accept(record, capture.input);
+  }
+
+  /** What every record of the call needs, whatever its outcome. */
+  private facts(capture: CallCapture, context: RecorderContext, responseElements: CallFacts['responseElements']): CallFacts {
+    // Set by the SDK's httpAuthSchemeMiddleware during serialize; absent when the call failed before auth.
+    const scheme = context.__smithy_context?.['selectedHttpAuthScheme'] as SelectedAuthScheme | undefined;
     const signing = scheme?.httpAuthOption?.signingProperties;
     const credentials = scheme?.identity;
     const signingName =
@@ -113,8 +152,8 @@ export class Recorder {
       (signing?.['signingRegion'] as string | undefined) ??
       (signing?.['region'] as string | undefined) ??
       regionOfHost(headers?.['host'] ?? request?.hostname) ??
-      this.options.region;
-    const time = this.options.clock.now();
+      this.config.region;
+    const time = this.config.clock.now();
     const actor = capture.actor;
     const facts: CallFacts = {
       time,
@@ -128,11 +167,11 @@ export class Recorder {
       https: request?.protocol === 'https:',
       identity: this.identities.identityFor(credentials),
       accountId: this.identities.accountFor(credentials),
-      sourceIpAddress: actor?.sourceIpAddress ?? this.options.sourceIpAddress,
+      sourceIpAddress: actor?.sourceIpAddress ?? this.config.sourceIpAddress,
       userAgent: headers?.['user-agent'],
       input: capture.input,
       requestParameters: capture.requestParameters,
-      responseElements: () => this.responseElements(capture, output),
+      responseElements,
       bytesIn: numberHeader(headers?.['content-length']),
     };
     const plans = capture.plans;
@@ -141,19 +180,6 @@ export class Recorder {
       if (plans.response === 'always') facts.responseOnRead = true;
     }
     if (actor) facts.actor = actorJson(actor);
-    if (failed) {
-      const e = errorFacts(error, signingName);
-      facts.errorCode = plans?.errorCodes?.[e.code] ?? e.code;
-      if (plans?.deniedRequestNull === true && facts.errorCode === 'AccessDenied') facts.requestParameters = null;
-      if (e.message !== undefined) facts.errorMessage = e.message;
-      if (e.requestId !== undefined) facts.requestId = e.requestId;
-    } else {
-      const metadata = (output as { $metadata?: { requestId?: string; extendedRequestId?: string } } | undefined)?.$metadata;
-      if (metadata?.requestId) facts.requestId = metadata.requestId;
-      if (metadata?.extendedRequestId) facts.extendedRequestId = metadata.extendedRequestId;
-      const responseHeaders = (response as { headers?: Record<string, string> } | undefined)?.headers;
-      facts.bytesOut = numberHeader(responseHeaders?.['content-length']);
-    }
     return facts;
   }
 
@@ -195,7 +221,8 @@ function numberHeader(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-function actorJson(actor: NonNullable<CallCapture['actor']>): JsonObject {
+/** The actor of `runAs` as `additionalEventData.actor`. */
+export function actorJson(actor: NonNullable<CallCapture['actor']>): JsonObject {
   const out: JsonObject = { userId: String(actor.userId) };
   if (actor.sourceIpAddress !== undefined) out['sourceIpAddress'] = String(actor.sourceIpAddress);
   if (actor.userAgent !== undefined) out['userAgent'] = String(actor.userAgent);

@@ -4,7 +4,7 @@ import { recordRulesFor } from '../catalog/record-rules/index.js';
 import type { OperationRule } from '../catalog/record-rules/types.js';
 import type { ParameterPlan } from '../event/parameter-plan.js';
 import { PlanKind } from '../event/parameter-plan.js';
-import type { JsonValue } from '../event/record.js';
+import type { JsonValue } from '../vocabulary/record.js';
 import { PlanCompiler } from './plan-compiler.js';
 import type { Direction, WireStyle } from './wire-names.js';
 import { styleFor, uriConstants } from './wire-names.js';

@@ -1,5 +1,5 @@
 // The counting checks every record matcher is built from: at least once, exactly n times, the nth one, only these.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { closestReport, countOf, describeRecord, diffAgainst, listRecords } from './describe.js';
 import { matchesPartial } from './partial-match.js';
 import type { MatchResult, MatcherRuntime } from './runtime.js';

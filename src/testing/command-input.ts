@@ -1,5 +1,5 @@
 // What command matchers compare: the input each call's SDK command received, kept beside its record in memory.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { describeBinary } from '../event/parameters.js';
 import { keptInputOf } from '../recorder/event-ring.js';
 import { plansForOperation } from '../recorder/schema-plan.js';

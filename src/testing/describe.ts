@@ -1,5 +1,5 @@
 // How matcher failure messages show records: one-line summaries, numbered lists and the closest records with a diff.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { closeness, projectOnto } from './partial-match.js';
 import type { MatcherRuntime } from './runtime.js';
 

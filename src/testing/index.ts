@@ -18,3 +18,5 @@ export { recordSnapshotSerializer, stabilizeRecords, stableUserAgent } from './s
 export type { SnapshotOptions, SnapshotPrinter, SnapshotSerializer, VolatileField } from './snapshot.js';
 export { recordMockedCalls } from './mocked-calls.js';
 export type { MockedCallIdentity, MockedClientLike, MockedSendCall, RecordMockedCallsOptions } from './mocked-calls.js';
+export { policyChecks, policyMatchers } from './policy-matchers.js';
+export type { PolicyMatchers } from './policy-matchers.js';

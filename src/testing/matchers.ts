@@ -1,5 +1,5 @@
 // Every localtrail matcher as a runner-neutral check: (runtime, received, ...args) → { pass, message }.
-import type { CloudTrailRecord, UserIdentity } from '../event/record.js';
+import type { CloudTrailRecord, UserIdentity } from '../vocabulary/record.js';
 import type { ArnPattern } from './arn-pattern.js';
 import type { EventQuery } from './checks.js';
 import { checkNth, checkOnly, checkRecorded, checkTimes } from './checks.js';

@@ -1,7 +1,7 @@
 // Records calls made through aws-sdk-client-mock stubs (whose send skips the middleware stack) with the real recorder.
-import type { LocalTrail } from '../localtrail.js';
-import type { RecorderContext } from '../recorder/recorder.js';
 import { currentActor } from '../recorder/call-context.js';
+import type { HasRecorder } from '../recorder/middleware.js';
+import type { RecorderContext } from '../recorder/recorder.js';
 
 /** One call as sinon keeps it: the command, the client it was sent on, and what the stub returned or threw. */
 export interface MockedSendCall {
@@ -51,7 +51,7 @@ interface CommandLike {
 }
 
 /** sinon call ids already recorded, per trail, so calling this again records only new calls. */
-const recordedCallIds = new WeakMap<LocalTrail, Set<unknown>>();
+const recordedCallIds = new WeakMap<HasRecorder, Set<unknown>>();
 
 /**
  * Records, through the trail's own recorder (same records as `trail.plugin()` would give, minus what only the wire
@@ -65,7 +65,7 @@ const recordedCallIds = new WeakMap<LocalTrail, Set<unknown>>();
  * expect(trail).toHaveRecordedCommand(PutObjectCommand, { Bucket: 'reports' });
  */
 export async function recordMockedCalls(
-  trail: LocalTrail,
+  trail: HasRecorder,
   mocks: MockedClientLike | readonly MockedClientLike[],
   options: RecordMockedCallsOptions = {},
 ): Promise<number> {
@@ -83,7 +83,7 @@ export async function recordMockedCalls(
   return calls.length;
 }
 
-async function recordOne(trail: LocalTrail, call: MockedSendCall, options: RecordMockedCallsOptions): Promise<void> {
+async function recordOne(trail: HasRecorder, call: MockedSendCall, options: RecordMockedCallsOptions): Promise<void> {
   const command = call.args[0] as CommandLike | undefined;
   if (!command || typeof command !== 'object') return;
   try {
@@ -98,7 +98,7 @@ async function recordOne(trail: LocalTrail, call: MockedSendCall, options: Recor
       },
     };
     const capture = trail.recorder.begin(context, command.input, currentActor());
-    const region = (await readRegion(client)) ?? options.region ?? trail.options.region;
+    const region = (await readRegion(client)) ?? options.region ?? trail.recorder.config.region;
     const signingName = typeof client?.config?.defaultSigningName === 'string' ? client.config.defaultSigningName : undefined;
     const credentials = options.credentials ?? (await readCredentials(client));
     // Stands in for what the SDK's auth middleware would have selected; the recorder reads it from the context.
@@ -112,9 +112,10 @@ async function recordOne(trail: LocalTrail, call: MockedSendCall, options: Recor
       httpAuthOption: { signingProperties: { ...(signingName ? { signingName } : {}), signingRegion: region } },
     };
     const settled = await settle(call);
-    trail.recorder.finish(capture, context, settled.output, undefined, settled.error, settled.failed);
+    if (settled.failed) trail.recorder.finishWithError(capture, context, settled.error);
+    else trail.recorder.finishWithOutput(capture, context, settled.output, undefined);
   } catch (error) {
-    trail.reportError(error, 'record-mocked-call');
+    trail.recorder.sink.reportError(error, 'record-mocked-call');
   }
 }
 

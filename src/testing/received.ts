@@ -1,5 +1,5 @@
 // Turns what a matcher received (a LocalTrail, or an array of records) into the list of records to check.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 
 /** Anything with `events()`: a LocalTrail, or a user's own wrapper around one. */
 export interface RecordSource {

@@ -1,7 +1,11 @@
 // Stable copies of records for snapshot tests: volatile fields become placeholders, plus a snapshot serializer.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 
-/** Fields that differ from run to run (or machine to machine) and get placeholders by default. */
+/**
+ * Fields that differ from run to run (or machine to machine) and get placeholders by default.
+ * @example
+ * expect(trail.snapshot({ keep: ['eventTime'] })).toMatchSnapshot(); // on a ManualClock
+ */
 export type VolatileField =
   | 'eventID'
   | 'eventTime'
@@ -12,6 +16,11 @@ export type VolatileField =
   | 'creationDate'
   | 'x-amz-id-2';
 
+/**
+ * Options of `trail.snapshot()`.
+ * @example
+ * expect(trail.snapshot({ keep: ['eventTime', 'requestID'] })).toMatchSnapshot();
+ */
 export interface SnapshotOptions {
   /** Volatile fields to leave as recorded (e.g. `['eventTime']` when the trail runs on a ManualClock). */
   keep?: readonly VolatileField[];

@@ -1,5 +1,5 @@
 // localtrail's own asymmetric matchers for shortcut arguments: text (string | RegExp | matcher), identity, all-of.
-import type { UserIdentity } from '../event/record.js';
+import type { UserIdentity } from '../vocabulary/record.js';
 import type { AsymmetricMatcherLike } from './partial-match.js';
 import { isAsymmetricMatcher, isPlainObject, matchesPartial, projectOnto } from './partial-match.js';
 import type { MatcherRuntime } from './runtime.js';

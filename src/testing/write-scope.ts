@@ -1,5 +1,5 @@
 // "No write outside these resources": every write record's resources must lie inside the given ARN patterns.
-import type { CloudTrailRecord } from '../event/record.js';
+import type { CloudTrailRecord } from '../vocabulary/record.js';
 import type { ArnPattern } from './arn-pattern.js';
 import { compileArnPattern } from './arn-pattern.js';
 import { countOf, describeRecord } from './describe.js';

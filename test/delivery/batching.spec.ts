@@ -6,11 +6,12 @@ import { ManualClock } from '../../src/clock/manual-clock.js';
 import { DeliveryService } from '../../src/delivery/delivery-service.js';
 import type { DeliveryOptions } from '../../src/delivery/delivery-options.js';
 import { encodeLogFiles } from '../../src/delivery/log-file-encoder.js';
-import { digestFileKey, logFileKey, parseDigestKey, parseLogFileKey } from '../../src/delivery/object-keys.js';
+import { digestFileKey, logFileKey, parseDigestKey, parseLogFileKey } from '../../src/vocabulary/object-keys.js';
 import { MemorySink } from '../../src/delivery/sinks/memory-sink.js';
 import { callbackSink } from '../../src/delivery/sinks/callback-sink.js';
 import type { DeliveryNotification, StreamedEvents } from '../../src/delivery/sink.js';
 import { ACCOUNT, T0, makeRecord, makeTrail, route } from './fixtures.js';
+import { deliverySettled } from '../support/delivery-settled.js';
 
 function setup(options: DeliveryOptions = {}) {
   const clock = new ManualClock(T0);
@@ -29,17 +30,17 @@ describe('batching', () => {
     const { clock, sink, delivery, trail } = setup();
     delivery.enqueue(route(trail), makeRecord(clock.now()));
     await clock.advance(5 * 60_000 - 1);
-    await delivery.settled();
+    await deliverySettled(delivery);
     expect(sink.keys('trail-bucket')).toEqual([]);
     await clock.advance(1);
-    await delivery.settled();
+    await deliverySettled(delivery);
     expect(sink.keys('trail-bucket')).toHaveLength(1);
   });
 
   it('cuts a file as soon as maxExportBatchSize records wait, without the timer', async () => {
     const { clock, sink, delivery, trail } = setup({ maxExportBatchSize: 50 });
     for (let i = 0; i < 120; i++) delivery.enqueue(route(trail), makeRecord(clock.now()));
-    await delivery.settled();
+    await deliverySettled(delivery);
     const keys = sink.keys('trail-bucket');
     expect(keys.map((k) => records(sink, k).length).sort()).toEqual([20, 50, 50]);
   });
@@ -158,7 +159,7 @@ describe('sink hooks', () => {
     const trail = makeTrail({ logFileValidationEnabled: false, snsTopicArn: 'arn:aws:sns:us-east-1:111122223333:ct' });
     delivery.enqueue(route(trail), makeRecord(T0));
     await delivery.flush();
-    await delivery.settled();
+    await deliverySettled(delivery);
     expect(store.keys('trail-bucket')).toHaveLength(1);
     expect(errors.sort()).toEqual(['delivery.notify(bad): sns down', 'delivery.stream(bad): stream down']);
     expect(delivery.status(trail.arn).latestNotificationError).toBe('Error: sns down');
@@ -166,8 +167,8 @@ describe('sink hooks', () => {
 
   it('rejects bad options with clear messages', () => {
     const ctx = { clock: new ManualClock(T0), onError: () => {} };
-    expect(() => new DeliveryService({ maxQueueSize: 0 }, ctx)).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: delivery.maxQueueSize must be a number > 0, got 0]`);
-    expect(() => new DeliveryService({ maxQueueSize: 10, maxExportBatchSize: 20 }, ctx)).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: delivery.maxExportBatchSize must not be greater than delivery.maxQueueSize]`);
-    expect(() => new DeliveryService({ sinks: [{} as never] }, ctx)).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: every delivery sink needs a put(object) method]`);
+    expect(() => new DeliveryService({ maxQueueSize: 0 }, ctx)).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: delivery.maxQueueSize must be a number > 0, got 0]`);
+    expect(() => new DeliveryService({ maxQueueSize: 10, maxExportBatchSize: 20 }, ctx)).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: delivery.maxExportBatchSize must not be greater than delivery.maxQueueSize]`);
+    expect(() => new DeliveryService({ sinks: [{} as never] }, ctx)).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: every delivery sink needs a put(object) method]`);
   });
 });

@@ -6,9 +6,10 @@ import { DeliveryService } from '../../src/delivery/delivery-service.js';
 import type { DeliveryOptions } from '../../src/delivery/delivery-options.js';
 import { MemorySink } from '../../src/delivery/sinks/memory-sink.js';
 import type { DeliveryObject, DeliverySink } from '../../src/delivery/sink.js';
-import { memorySource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { memorySource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import { T0, makeRecord, makeTrail, route } from './fixtures.js';
+import { deliverySettled } from '../support/delivery-settled.js';
 
 type Mode = 'ok' | 'throw' | 'reject' | 'hang';
 
@@ -41,7 +42,7 @@ function setup(options: DeliveryOptions = {}, mode: Mode = 'ok') {
 async function tick(clock: ManualClock, delivery: DeliveryService, ms: number, step = ms): Promise<void> {
   for (let done = 0; done < ms; done += step) {
     await clock.advance(Math.min(step, ms - done));
-    await delivery.settled({ waitForSinks: true });
+    await deliverySettled(delivery);
   }
 }
 
@@ -99,8 +100,8 @@ describe('delivery failures', () => {
   it('shutdown() says what it could not deliver when the sink stays down', async () => {
     const { clock, delivery, trail, sink } = setup({ shutdownAttempts: 3 }, 'reject');
     for (let i = 0; i < 7; i++) delivery.enqueue(route(trail), makeRecord(clock.now()));
-    const first = delivery.shutdownAndReport();
-    expect(delivery.shutdownAndReport()).toBe(first); // run-once
+    const first = delivery.shutdown();
+    expect(delivery.shutdown()).toBe(first); // run-once
     const result = await first;
     expect(result.complete).toBe(false);
     expect(result.undelivered).toEqual([
@@ -122,7 +123,7 @@ describe('delivery failures', () => {
   it('shutdown() with a hanging sink ends in a report after the export timeout, not a hang', async () => {
     const { clock, delivery, trail } = setup({ shutdownAttempts: 2, exportTimeoutMillis: 50 }, 'hang');
     delivery.enqueue(route(trail), makeRecord(clock.now()));
-    const result = await delivery.shutdownAndReport();
+    const result = await delivery.shutdown();
     expect(result.undelivered).toEqual([expect.objectContaining({ kind: 'log', recordCount: 1, error: expect.stringMatching(/^DeliveryTimeoutError: .* within 50 ms$/) })]);
   });
 
@@ -142,7 +143,7 @@ describe('delivery failures', () => {
     await tick(clock, delivery, 2 * 60_000);
     await delivery.shutdown();
     const report = await validateLogs({ source: memorySource(sink.store), publicKeys: delivery.listPublicKeys('us-east-1', 0, Date.now() * 2).map((k) => ({ value: k.value })), expectedChainEnds: delivery.chainEndsDelivered() });
-    expect(report.summary).toEqual({ digestsValid: 2, digestsTotal: 2, logFilesValid: 2, logFilesTotal: 2 });
+    expect(report.summary).toEqual({ digestsValid: 2, digestsTotal: 2, logFilesValid: 2, logFilesTotal: 2, chainsValid: 1, chainsTotal: 1 });
     expect(report.ok).toBe(true);
   });
 });

@@ -8,9 +8,10 @@ import { DeliveryService } from '../../src/delivery/delivery-service.js';
 import { FilesystemSink } from '../../src/delivery/sinks/filesystem-sink.js';
 import type { SinkFileSystem } from '../../src/delivery/sinks/filesystem-sink.js';
 import type { DeliveryObject } from '../../src/delivery/sink.js';
-import { folderSource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { folderSource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import { T0, makeRecord, makeTrail, route } from './fixtures.js';
+import { deliverySettled } from '../support/delivery-settled.js';
 
 const dirs: string[] = [];
 function tempRoot(): string {
@@ -116,10 +117,10 @@ describe('FilesystemSink', () => {
       delivery.enqueue(route(trail), makeRecord(clock.now()));
       for (let s = 0; s < 10; s++) {
         await clock.advance(30_000);
-        await delivery.settled();
+        await deliverySettled(delivery);
       }
     }
-    const result = await delivery.shutdownAndReport();
+    const result = await delivery.shutdown();
     expect(result.complete).toBe(true);
     expect(delivery.stats.failedAttempts).toBeGreaterThan(0);
     const report = await validateLogs({ source: folderSource(root), expectedChainEnds: delivery.chainEndsDelivered() });

@@ -1,7 +1,8 @@
 // Hand-built records, trails and routes for driving the DeliveryPort directly (no recorder or engine needed).
 import { randomUUID } from 'node:crypto';
-import type { DeliveryRoute, DeliveryTrail } from '../../src/delivery/port.js';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { DeliveryRoute, DeliveryTrail } from '../../src/engine/delivery-port.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
+import { cloudTrailTime } from '../../src/vocabulary/time.js';
 
 export const ACCOUNT = '111122223333';
 export const T0 = Date.parse('2026-03-01T10:00:00Z');
@@ -30,7 +31,7 @@ export function makeRecord(time: number, region = 'us-east-1', extra: Partial<Cl
   return {
     eventVersion: '1.11',
     userIdentity: { type: 'IAMUser', principalId: 'AIDAEXAMPLE', arn: `arn:aws:iam::${ACCOUNT}:user/alice`, accountId: ACCOUNT, userName: 'alice' },
-    eventTime: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    eventTime: cloudTrailTime(time),
     eventSource: 's3.amazonaws.com',
     eventName: 'PutObject',
     awsRegion: region,

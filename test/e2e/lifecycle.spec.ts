@@ -15,7 +15,7 @@ const create = (name: string) => new CreateTableCommand({ TableName: name, KeySc
 
 describe('LocalTrail lifecycle', () => {
   it('reset() forgets records, event history and counters, and keeps recording', async () => {
-    const trail = createLocalTrail();
+    const trail = createLocalTrail({ controlPlaneEvents: false }); // counts SDK calls only (not LookupEvents itself)
     const ddb = client(trail);
     await ddb.send(create('a'));
     expect((await trail.lookupEvents({})).Events).toHaveLength(1);
@@ -35,6 +35,6 @@ describe('LocalTrail lifecycle', () => {
     const names = (await trail.lookupEvents({})).Events?.map((e) => JSON.parse(e.CloudTrailEvent!).requestParameters.tableName);
     expect(names).toEqual(['c', 'b']);
     expect(trail.stats().engine.historyDropped).toBe(1);
-    expect(() => createLocalTrail({ maxHistoryEvents: 1.5 })).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: maxHistoryEvents must be a whole number >= 0, got 1.5]`);
+    expect(() => createLocalTrail({ maxHistoryEvents: 1.5 })).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: maxHistoryEvents must be a whole number >= 0, got 1.5]`);
   });
 });

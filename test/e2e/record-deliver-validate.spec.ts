@@ -10,8 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalTrail } from '../../src/index.js';
 import { FilesystemSink } from '../../src/delivery/sinks/filesystem-sink.js';
-import { folderSource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { folderSource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import { FORBIDDEN, LONG_TERM, SECRET_VALUES, TEMPORARY } from '../support/fixtures.js';
 import { stubHandler } from '../support/stub-http.js';
 
@@ -31,7 +31,7 @@ describe('record → deliver → validate', () => {
   it('leaves a complete, valid chain whose digests list every delivered log file, with no secret anywhere', async () => {
     const root = mkdtempSync(join(tmpdir(), 'localtrail-e2e-'));
     folders.push(root);
-    const trail = createLocalTrail({ accountId: '111122223333', delivery: { sinks: [new FilesystemSink({ root })] } });
+    const trail = createLocalTrail({ accountId: '111122223333', controlPlaneEvents: false, delivery: { sinks: [new FilesystemSink({ root })] } });
     await trail.createTrail({ Name: 'audit', S3BucketName: 'audit-bucket', IsMultiRegionTrail: true, EnableLogFileValidation: true });
     await trail.putEventSelectors({ TrailName: 'audit', EventSelectors: [{ IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] }] });
     await trail.startLogging({ Name: 'audit' });

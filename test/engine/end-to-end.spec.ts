@@ -3,7 +3,7 @@ import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/cli
 import { CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { createLocalTrail } from '../../src/localtrail.js';
 import { LONG_TERM } from '../support/fixtures.js';
@@ -23,9 +23,10 @@ const callerXml =
 
 async function scenario() {
   const clock = new ManualClock('2026-06-01T12:00:00Z');
-  const trail = createLocalTrail({ accountId: MGMT, region: 'us-east-1', clock, organization: ORG });
+  const trail = createLocalTrail({ accountId: MGMT, region: 'us-east-1', clock, organization: ORG, controlPlaneEvents: false });
+  // Routing is what this scenario checks: every record the engine hands to delivery goes to the recording double.
   const delivery = new RecordingDelivery();
-  trail.engine.useDelivery(delivery);
+  vi.spyOn(trail.delivery, 'enqueue').mockImplementation((route, record) => delivery.enqueue(route, record));
 
   const mgmtEast = { accountId: MGMT, region: 'us-east-1' };
   await trail.createTrail({ Name: 'everything', S3BucketName: 'audit-logs', IsMultiRegionTrail: true }, mgmtEast);
@@ -129,6 +130,6 @@ describe('the organization option', () => {
     [{ id: 'o-exampleorg1', managementAccountId: '123', memberAccountIds: [] }, 'localtrail: organization.managementAccountId must be 12 digits, got "123"'],
     [{ id: 'o-exampleorg1', managementAccountId: MGMT, memberAccountIds: ['x'] }, 'localtrail: organization.memberAccountIds must be 12-digit ids, got "x"'],
   ])('rejects %o at construction', (organization, message) => {
-    expect(() => createLocalTrail({ organization })).toThrow(new TypeError(message));
+    expect(() => createLocalTrail({ organization })).toThrow(expect.objectContaining({ name: 'LocalTrailConfigError', code: 'LOCALTRAIL_INVALID_OPTION', message }));
   });
 });

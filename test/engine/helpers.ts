@@ -1,6 +1,6 @@
 // Test helpers for the engine: hand-built records and a DeliveryPort double that records every call.
-import type { DeliveryPort, DeliveryRoute, DeliveryStatus, DeliveryTrail, DeliveryPublicKey } from '../../src/delivery/port.js';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { DeliveryPort, DeliveryRoute, DeliveryStatus, DeliveryTrail, DeliveryPublicKey } from '../../src/engine/delivery-port.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 
 let nextId = 0;
 
@@ -76,8 +76,6 @@ export class RecordingDelivery implements DeliveryPort {
   listPublicKeys(_region: string, start: number, end: number): DeliveryPublicKey[] {
     return this.keys.filter((k) => k.validityStartTime <= end && k.validityEndTime >= start);
   }
-  async flush(): Promise<void> {}
-  async shutdown(): Promise<void> {}
 
   /** Trail names that got the event, sorted. */
   trailsFor(eventID: string): string[] {

@@ -12,7 +12,7 @@ function withTrails(rows: Array<[string, string, boolean]>): TrailEngine {
   return engine;
 }
 
-// facts §5.4: 2 single-region trails in us-west-1 + 2 multi-region trails homed there + 1 multi-region trail homed
+// cloudtrail-facts §5.4: 2 single-region trails in us-west-1 + 2 multi-region trails homed there + 1 multi-region trail homed
 // in ap-southeast-2 = 5 trails in us-west-1.
 const EXAMPLE: Array<[string, string, boolean]> = [
   ['single-1', 'us-west-1', false],
@@ -22,8 +22,8 @@ const EXAMPLE: Array<[string, string, boolean]> = [
   ['multi-3', 'ap-southeast-2', true],
 ];
 
-describe('five trails per region, multi-region trails counting in every region (facts §5.4)', () => {
-  it('the facts-sheet example holds five trails in us-west-1', () => {
+describe('five trails per region, multi-region trails counting in every region (cloudtrail-facts §5.4)', () => {
+  it('the example of cloudtrail-facts §5.4 holds five trails in us-west-1', () => {
     const engine = withTrails(EXAMPLE);
     expect(engine.describeTrails({}, at('us-west-1')).trailList).toHaveLength(5);
     expect(engine.describeTrails({}, at('ap-southeast-2')).trailList).toHaveLength(3);

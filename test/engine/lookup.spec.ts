@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 import { TrailEngine } from '../../src/engine/trail-engine.js';
 import { makeRecord, s3DataRecord, thrown } from './helpers.js';
 
@@ -21,7 +21,7 @@ function setup() {
 
 const ids = (events: Array<{ EventId?: string }> | undefined) => (events ?? []).map((e) => e.EventId);
 
-describe('event history content (facts §9)', () => {
+describe('event history content (cloudtrail-facts §9)', () => {
   it('keeps management events only, newest first, with ReadOnly as a string and the record as JSON', async () => {
     const { engine, record, clock } = setup();
     const first = record({ eventName: 'DescribeInstances', readOnly: true });
@@ -70,7 +70,7 @@ describe('event history content (facts §9)', () => {
   });
 });
 
-describe('lookup attributes: exactly one of the eight (facts §9)', () => {
+describe('lookup attributes: exactly one of the eight (cloudtrail-facts §9)', () => {
   function populated() {
     const s = setup();
     const a = s.record({ eventName: 'RunInstances', eventSource: 'ec2.amazonaws.com', readOnly: false, resources: [{ type: 'AWS::EC2::Instance', ARN: 'arn:aws:ec2:us-east-1:111111111111:instance/i-0abc' }] });
@@ -132,7 +132,7 @@ describe('lookup attributes: exactly one of the eight (facts §9)', () => {
   });
 });
 
-describe('time range and pages (facts §9)', () => {
+describe('time range and pages (cloudtrail-facts §9)', () => {
   it('StartTime and EndTime are both inclusive', async () => {
     const { engine, record, clock } = setup();
     const events: CloudTrailRecord[] = [];

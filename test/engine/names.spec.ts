@@ -3,7 +3,7 @@ import { validateTrailName } from '../../src/engine/names.js';
 import { TrailEngine } from '../../src/engine/trail-engine.js';
 import { thrown } from './helpers.js';
 
-// facts §5.3: one row per rule.
+// cloudtrail-facts §5.3: one row per rule.
 const invalidNames: Array<[string, string, string]> = [
   ['too short', 'ab', 'Trail name too short. Minimum allowed length: 3 characters. Specified name length: 2 characters.'],
   ['empty', '', 'Trail name too short. Minimum allowed length: 3 characters. Specified name length: 0 characters.'],
@@ -23,7 +23,7 @@ const invalidNames: Array<[string, string, string]> = [
 
 const validNames = ['abc', 'a'.repeat(128), 'My.Trail_1-x', '1trail', '192.168.5', '192.168.5.4.1', 'a-b_c.d'];
 
-describe('trail names (facts §5.3)', () => {
+describe('trail names (cloudtrail-facts §5.3)', () => {
   it.each(invalidNames)('rejects a name that is %s', (_rule, name, message) => {
     expect(thrown(() => validateTrailName(name))).toEqual({ name: 'InvalidTrailNameException', message });
   });

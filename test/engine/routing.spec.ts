@@ -16,7 +16,7 @@ function engineWith(trail: { home: string; multi: boolean; includeGlobal: boolea
 const iamEvent = () => makeRecord({ eventSource: 'iam.amazonaws.com', eventName: 'CreateUser', readOnly: false, awsRegion: 'us-east-1' });
 const ec2Event = (region: string) => makeRecord({ eventSource: 'ec2.amazonaws.com', eventName: 'RunInstances', readOnly: false, awsRegion: region });
 
-// facts §5.5 and §6. "home" for a global event = the trail is homed in us-east-1 (where global events are recorded).
+// cloudtrail-facts §5.5 and §6. "home" for a global event = the trail is homed in us-east-1 (where global events are recorded).
 type Row = [kind: 'single' | 'multi', where: 'home' | 'other', service: 'global' | 'regional', includeGlobal: boolean, delivered: boolean | 'invalid'];
 const MATRIX: Row[] = [
   ['single', 'home', 'regional', true, true],
@@ -51,7 +51,7 @@ describe('routing matrix: {single, multi} × {home, other region} × {global, re
   });
 });
 
-describe('STS: the global endpoint is a global service, regional endpoints stay regional (facts §6)', () => {
+describe('STS: the global endpoint is a global service, regional endpoints stay regional (cloudtrail-facts §6)', () => {
   const sts = (region: string, endpointType: 'global' | 'regional') =>
     makeRecord({
       eventSource: 'sts.amazonaws.com',
@@ -113,7 +113,7 @@ describe('never twice within a trail', () => {
   });
 });
 
-describe('organization trails (facts §5.5)', () => {
+describe('organization trails (cloudtrail-facts §5.5)', () => {
   const MGMT = '100000000000';
   const MEMBER = '200000000000';
   const OUTSIDER = '300000000000';

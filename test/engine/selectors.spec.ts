@@ -1,6 +1,6 @@
 import type { AdvancedEventSelector, EventSelector } from '@aws-sdk/client-cloudtrail';
 import { describe, expect, it } from 'vitest';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 import { compileAdvancedEventSelectors } from '../../src/engine/selectors/advanced-compile.js';
 import { interpretAdvancedEventSelectors } from '../../src/engine/selectors/advanced-interpret.js';
 import { validateAdvancedEventSelectors } from '../../src/engine/selectors/advanced-validate.js';
@@ -56,13 +56,13 @@ function selected(match: (r: CloudTrailRecord) => boolean): string[] {
     .map(([name]) => name);
 }
 
-describe('default selection (facts §7.1)', () => {
+describe('default selection (cloudtrail-facts §7.1)', () => {
   it('all management events, no data events', () => {
     expect(selected(DEFAULT_SELECTORS.match)).toEqual(['mgmtRead', 'mgmtWrite', 'kmsRead', 'rdsData']);
   });
 });
 
-// facts §7.2: each row is [case, selectors, the records they select].
+// cloudtrail-facts §7.2: each row is [case, selectors, the records they select].
 const BASIC: Array<[string, EventSelector[], string[]]> = [
   ['All (default fields)', [{}], ['mgmtRead', 'mgmtWrite', 'kmsRead', 'rdsData']],
   ['ReadOnly', [{ ReadWriteType: 'ReadOnly' }], ['mgmtRead', 'kmsRead']],
@@ -82,7 +82,7 @@ const BASIC: Array<[string, EventSelector[], string[]]> = [
   ['one DynamoDB table', [{ IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::DynamoDB::Table', Values: ['arn:aws:dynamodb:us-east-1:111111111111:table/Users'] }] }], []],
 ];
 
-describe('basic event selectors select (facts §7.2)', () => {
+describe('basic event selectors select (cloudtrail-facts §7.2)', () => {
   it.each(BASIC)('%s', (_case, selectors, expected) => {
     validateEventSelectors(selectors);
     expect(selected(compileEventSelectors(selectors).match)).toEqual(expected);
@@ -101,7 +101,7 @@ const INVALID_BASIC: Array<[string, EventSelector[]]> = [
   ['251 data resource values', [{ DataResources: [{ Type: 'AWS::S3::Object', Values: Array.from({ length: 251 }, (_, i) => `arn:aws:s3:::bucket-${i}/`) }] }]],
 ];
 
-describe('basic event selectors are validated at put time with CloudTrail\'s limits (facts §5.4, §7.2)', () => {
+describe('basic event selectors are validated at put time with CloudTrail\'s limits (cloudtrail-facts §5.4, §7.2)', () => {
   it.each(INVALID_BASIC)('rejects %s', (_case, selectors) => {
     expect(thrown(() => validateEventSelectors(selectors)).name).toBe('InvalidEventSelectorsException');
   });
@@ -118,7 +118,7 @@ const mgmt = { Field: 'eventCategory', Equals: ['Management'] };
 const data = { Field: 'eventCategory', Equals: ['Data'] };
 const s3Type = { Field: 'resources.type', Equals: ['AWS::S3::Object'] };
 
-// facts §7.3: AND within a selector, OR across selectors; every trail field and operator.
+// cloudtrail-facts §7.3: AND within a selector, OR across selectors; every trail field and operator.
 const ADVANCED: Array<[string, AdvancedEventSelector[], string[]]> = [
   ['management, all', [{ FieldSelectors: [mgmt] }], ['mgmtRead', 'mgmtWrite', 'kmsRead', 'rdsData']],
   ['management, readOnly true', [{ FieldSelectors: [mgmt, { Field: 'readOnly', Equals: ['true'] }] }], ['mgmtRead', 'kmsRead']],
@@ -139,7 +139,7 @@ const ADVANCED: Array<[string, AdvancedEventSelector[], string[]]> = [
   ['network activity', [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['NetworkActivity'] }, { Field: 'eventSource', Equals: ['kms.amazonaws.com'] }, { Field: 'errorCode', Equals: ['VpceAccessDenied'] }, { Field: 'vpcEndpointId', StartsWith: ['vpce-'] }] }], ['network']],
 ];
 
-describe('advanced event selectors select (facts §7.3)', () => {
+describe('advanced event selectors select (cloudtrail-facts §7.3)', () => {
   it.each(ADVANCED)('%s', (_case, selectors, expected) => {
     validateAdvancedEventSelectors(selectors);
     expect(selected(compileAdvancedEventSelectors(selectors).match)).toEqual(expected);
@@ -168,7 +168,7 @@ const INVALID_ADVANCED: Array<[string, AdvancedEventSelector[]]> = [
   ['a 2049-character value', [{ FieldSelectors: [data, s3Type, { Field: 'eventName', Equals: ['x'.repeat(2049)] }] }]],
 ];
 
-describe('advanced event selectors are validated at put time (facts §7.3)', () => {
+describe('advanced event selectors are validated at put time (cloudtrail-facts §7.3)', () => {
   it.each(INVALID_ADVANCED)('rejects %s', (_case, selectors) => {
     expect(thrown(() => validateAdvancedEventSelectors(selectors)).name).toBe('InvalidEventSelectorsException');
   });

@@ -15,7 +15,7 @@ function setup() {
   return { clock, delivery, engine };
 }
 
-describe('CreateTrail and the Trail shape (facts §5.1)', () => {
+describe('CreateTrail and the Trail shape (cloudtrail-facts §5.1)', () => {
   it('returns CreateTrail output and GetTrail shows the full Trail', () => {
     const { engine } = setup();
     const created = engine.createTrail({ Name: 'audit', S3BucketName: 'audit-logs', S3KeyPrefix: 'ct', SnsTopicName: 'notify', KmsKeyId: 'alias/ct', EnableLogFileValidation: true });
@@ -79,7 +79,7 @@ describe('CreateTrail and the Trail shape (facts §5.1)', () => {
   });
 });
 
-describe('name and ARN resolution, home region, shadows (facts §5.5)', () => {
+describe('name and ARN resolution, home region, shadows (cloudtrail-facts §5.5)', () => {
   it('an unknown name is TrailNotFoundException with CloudTrail\'s message', () => {
     const { engine } = setup();
     expect(thrown(() => engine.getTrail({ Name: 'missing' }))).toEqual({
@@ -152,7 +152,7 @@ describe('name and ARN resolution, home region, shadows (facts §5.5)', () => {
   });
 });
 
-describe('logging lifecycle and GetTrailStatus (facts §5.1, §5.2)', () => {
+describe('logging lifecycle and GetTrailStatus (cloudtrail-facts §5.1, §5.2)', () => {
   it('a new trail logs nothing until StartLogging; times come from the clock', async () => {
     const { engine, clock, delivery } = setup();
     const arn = engine.createTrail({ Name: 'audit', S3BucketName: 'logs-bucket' }).TrailARN!;
@@ -203,7 +203,7 @@ describe('logging lifecycle and GetTrailStatus (facts §5.1, §5.2)', () => {
   });
 });
 
-describe('tags (facts §5.4)', () => {
+describe('tags (cloudtrail-facts §5.4)', () => {
   it('adds, replaces, removes and lists tags by ARN', () => {
     const { engine } = setup();
     const arn = engine.createTrail({ Name: 'audit', S3BucketName: 'logs-bucket', TagsList: [{ Key: 'team', Value: 'sec' }] }).TrailARN!;
@@ -218,7 +218,7 @@ describe('tags (facts §5.4)', () => {
   });
 });
 
-describe('insight selectors (facts §8)', () => {
+describe('insight selectors (cloudtrail-facts §8)', () => {
   it('GetInsightSelectors without Insights is InsightNotEnabledException; put replaces; empty disables', () => {
     const { engine } = setup();
     engine.createTrail({ Name: 'audit', S3BucketName: 'logs-bucket' });

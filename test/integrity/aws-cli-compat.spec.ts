@@ -2,7 +2,7 @@
 // delivered by the S3 sink into s3rver, ListPublicKeys is served by a tiny local CloudTrail endpoint.
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -12,19 +12,12 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasAwsCli } from '../support/aws-cli.js';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { DeliveryService } from '../../src/delivery/delivery-service.js';
 import { S3Sink } from '../../src/delivery/sinks/s3-sink.js';
 import { makeRecord, makeTrail, route } from '../delivery/fixtures.js';
 
-function hasAwsCli(): boolean {
-  try {
-    execFileSync('aws', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 let s3server: S3rver;

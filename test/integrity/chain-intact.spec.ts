@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memorySource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { memorySource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import type { DigestBody } from '../../src/integrity/digest-file.js';
 import { deliverHours, digestKeys, logKeys, newDelivery, readJson } from './scenario.js';
 
@@ -22,7 +22,7 @@ describe('an intact digest chain', () => {
     expect(listed).toEqual(logKeys(d.sink));
     const report = await validateLogs({ source: memorySource(d.sink), expectedChainEnds: d.delivery.chainEndsDelivered() });
     expect(report.ok).toBe(true);
-    expect(report.summary).toEqual({ digestsValid: 4, digestsTotal: 4, logFilesValid: listed.length, logFilesTotal: listed.length });
+    expect(report.summary).toEqual({ digestsValid: 4, digestsTotal: 4, logFilesValid: listed.length, logFilesTotal: listed.length, chainsValid: 1, chainsTotal: 1 });
     expect(d.errors).toEqual([]);
   });
 });

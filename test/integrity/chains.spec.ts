@@ -1,9 +1,9 @@
 // Intact chains across days, regions, multi-region trails, stop/start gaps and validation toggles: no false positives.
 import { describe, expect, it } from 'vitest';
 import type { DigestBody } from '../../src/integrity/digest-file.js';
-import { memorySource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
-import { formatValidationReport } from '../../src/integrity/validation/format-report.js';
+import { memorySource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
+import { formatValidationReport } from '../../src/validation/format-report.js';
 import { makeRecord, makeTrail, route } from '../delivery/fixtures.js';
 import { HOUR, MINUTE, digestKeys, newDelivery, readJson } from './scenario.js';
 import type { Delivered } from './scenario.js';

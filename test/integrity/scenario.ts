@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { DeliveryService } from '../../src/delivery/delivery-service.js';
 import type { DeliveryOptions } from '../../src/delivery/delivery-options.js';
-import type { DeliveryTrail } from '../../src/delivery/port.js';
+import type { DeliveryTrail } from '../../src/engine/delivery-port.js';
 import { MemorySink } from '../../src/delivery/sinks/memory-sink.js';
 import type { DigestBody } from '../../src/integrity/digest-file.js';
 import { digestSigningString } from '../../src/integrity/digest-file.js';

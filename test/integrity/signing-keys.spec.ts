@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock/manual-clock.js';
 import { SigningKeyRing, exportSigningKey, importSigningKey, publicKeyFingerprint } from '../../src/integrity/signing-keys.js';
 import type { DigestBody } from '../../src/integrity/digest-file.js';
-import { memorySource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
+import { memorySource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
 import { T0 } from '../delivery/fixtures.js';
 import { deliverHours, digestKeys, newDelivery, readJson } from './scenario.js';
 
@@ -55,9 +55,9 @@ describe('signing keys', () => {
     const { privateKey: ec } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const d = newDelivery({ signingKeys: { 'us-east-1': ec } });
     await expect(d.delivery.keys.keyFor('us-east-1', T0)).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[TypeError: localtrail: signing keys must be RSA-2048 private keys: got ec ? bits for us-east-1]`,
+      `[LocalTrailConfigError: localtrail: signing keys must be RSA-2048 private keys: got ec ? bits for us-east-1]`,
     );
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    await expect(importSigningKey(publicKey)).rejects.toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: signing keys must be RSA-2048 private keys: a public key was supplied]`);
+    await expect(importSigningKey(publicKey)).rejects.toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: signing keys must be RSA-2048 private keys: a public key was supplied]`);
   });
 });

@@ -1,9 +1,9 @@
 // Every kind of tampering × first/middle/last position, with the verdicts each must get.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { memorySource } from '../../src/integrity/validation/object-source.js';
-import { validateLogs } from '../../src/integrity/validation/validate-logs.js';
-import type { FileVerdict } from '../../src/integrity/validation/validate-logs.js';
+import { memorySource } from '../../src/validation/object-source.js';
+import { validateLogs } from '../../src/validation/validate-logs.js';
+import type { FileVerdict } from '../../src/validation/validate-logs.js';
 import { MemorySink } from '../../src/delivery/sinks/memory-sink.js';
 import { attackerKey, copyObject, deliverHours, digestKeys, logKeys, newDelivery, rewriteDigest } from './scenario.js';
 import type { Delivered } from './scenario.js';

@@ -55,7 +55,7 @@ const S = (s: string) => ({ S: s });
 
 async function plantEverywhere() {
   const sink = new MemorySink();
-  const trail = createLocalTrail({ accountId: '111122223333', delivery: { sinks: [sink] } });
+  const trail = createLocalTrail({ accountId: '111122223333', controlPlaneEvents: false, delivery: { sinks: [sink] } });
   await trail.createTrail({ Name: 'all', S3BucketName: 'audit', IsMultiRegionTrail: true });
   const data = (type: string) => ({ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: [type] }] });
   await trail.putEventSelectors({

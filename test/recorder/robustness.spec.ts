@@ -117,8 +117,8 @@ describe('bounded memory and suppression', () => {
   });
 
   it('rejects bad options at construction with a clear message', () => {
-    expect(() => createLocalTrail({ accountId: '12' })).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: accountId must be 12 digits, got "12"]`);
-    expect(() => createLocalTrail({ maxEvents: -1 })).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: maxEvents must be a whole number >= 0, got -1]`);
-    expect(() => createLocalTrail({ redact: [''] })).toThrowErrorMatchingInlineSnapshot(`[TypeError: localtrail: invalid redact path ""]`);
+    expect(() => createLocalTrail({ accountId: '12' })).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: accountId must be 12 digits, got "12"]`);
+    expect(() => createLocalTrail({ maxEvents: -1 })).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: maxEvents must be a whole number >= 0, got -1]`);
+    expect(() => createLocalTrail({ redact: [''] })).toThrowErrorMatchingInlineSnapshot(`[LocalTrailConfigError: localtrail: invalid redact path ""]`);
   });
 });

@@ -2,7 +2,7 @@
 import '../../src/testing/vitest.js';
 import { equals } from '@vitest/expect';
 import { describe, expect, it } from 'vitest';
-import type { CloudTrailRecord } from '../../src/event/record.js';
+import type { CloudTrailRecord } from '../../src/vocabulary/record.js';
 import { compileArnPattern } from '../../src/testing/arn-pattern.js';
 import { checks } from '../../src/testing/matchers.js';
 import { closeness, matchesPartial } from '../../src/testing/partial-match.js';

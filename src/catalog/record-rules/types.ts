@@ -1,5 +1,5 @@
 // The shape of a service's record rules: where CloudTrail departs from the wire names, as data with its source.
-import type { JsonValue } from '../../event/record.js';
+import type { JsonValue } from '../../vocabulary/record.js';
 
 /** What becomes of a member's value in the record. */
 export type MemberTreatment =

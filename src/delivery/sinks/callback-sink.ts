@@ -1,6 +1,11 @@
 // A sink made of plain functions: hand each object, notification or event batch to application code.
 import type { DeliveryNotification, DeliveryObject, DeliverySink, PublishedPublicKey, StreamedEvents } from '../sink.js';
 
+/**
+ * Options of {@link callbackSink}: each hook optional.
+ * @example
+ * callbackSink({ name: 'bus', onEvents: ({ records }) => records.forEach((r) => bus.emit('cloudtrail', r)) });
+ */
 export interface CallbackSinkOptions {
   name?: string;
   /** Stores one object; may be async. Default: ignore objects (only the hooks matter). */
@@ -13,6 +18,7 @@ export interface CallbackSinkOptions {
 }
 
 /**
+ * A sink made of plain functions: objects, delivery notifications, streamed events and public keys go to your code.
  * @example
  * const sink = callbackSink({ onEvents: ({ records }) => records.forEach((r) => bus.emit('cloudtrail', r)) });
  */

@@ -2,14 +2,16 @@
 // and the public keys as PEM under <root>/_localtrail-public-keys/<region>/ so the folder validates offline.
 import { randomBytes } from 'node:crypto';
 import { promises as nodeFs } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { METADATA_SUFFIX, objectPath, PUBLIC_KEYS_FOLDER } from '../../vocabulary/folder-layout.js';
 import type { DeliveryObject, DeliverySink, PublishedPublicKey } from '../sink.js';
 
-/** Folder (under the root) holding the public keys; `_` cannot start a bucket name, so it never collides. */
-export const PUBLIC_KEYS_FOLDER = '_localtrail-public-keys';
-export const METADATA_SUFFIX = '.metadata.json';
-
-/** The file operations the sink uses; replaceable to test crash safety. */
+/**
+ * The file operations the sink uses; replaceable to test crash safety.
+ * @example
+ * import { promises as fs } from 'node:fs';
+ * new FilesystemSink({ root: './.localtrail', fs: { mkdir: fs.mkdir, writeFile: fs.writeFile, rename: fs.rename, rm: fs.rm } });
+ */
 export interface SinkFileSystem {
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
@@ -17,6 +19,11 @@ export interface SinkFileSystem {
   rm(path: string, options: { force: true }): Promise<void>;
 }
 
+/**
+ * Options of {@link FilesystemSink}.
+ * @example
+ * new FilesystemSink({ root: './.localtrail', name: 'local-folder' });
+ */
 export interface FilesystemSinkOptions {
   /** Root folder; each bucket is a folder in it. */
   root: string;
@@ -26,6 +33,7 @@ export interface FilesystemSinkOptions {
 }
 
 /**
+ * Writes objects into a folder in S3's key layout (`<root>/<bucket>/<key>`), atomically, with metadata beside each object and public keys as PEM, for `localtrail validate`.
  * @example
  * const sink = new FilesystemSink({ root: './.localtrail' });
  * // ./.localtrail/my-bucket/AWSLogs/123456789012/CloudTrail/us-east-1/2026/01/01/…json.gz
@@ -43,8 +51,8 @@ export class FilesystemSink implements DeliverySink {
 
   /** Absolute path of an object. */
   pathOf(bucket: string, key: string): string {
-    const path = resolve(this.root, bucket, ...key.split('/'));
-    if (!path.startsWith(this.root + sep)) throw new Error(`localtrail: refusing to write outside ${this.root}: ${bucket}/${key}`);
+    const path = objectPath(this.root, bucket, key);
+    if (path === undefined) throw new Error(`localtrail: refusing to write outside ${this.root}: ${bucket}/${key}`);
     return path;
   }
 

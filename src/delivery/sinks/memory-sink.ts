@@ -1,7 +1,11 @@
 // A sink that keeps every object, notification and streamed batch in memory (tests, and the validator's input).
 import type { DeliveryNotification, DeliveryObject, DeliverySink, PublishedPublicKey, StreamedEvents } from '../sink.js';
 
-/** A stored object: bytes and metadata. */
+/**
+ * A stored object: bytes and metadata.
+ * @example
+ * const stored: StoredObject | undefined = sink.objects.get(`${bucket}/${key}`);
+ */
 export interface StoredObject {
   body: Uint8Array;
   metadata: Record<string, string>;

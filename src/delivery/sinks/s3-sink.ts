@@ -1,9 +1,8 @@
 // A sink that writes through a real S3Client (PutObject with metadata and CloudTrail's server-side encryption),
-// with recording suppressed so a trail never records its own delivery. Subpath export `localtrail/sinks/s3`.
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+// with recording suppressed so a trail never records its own delivery. Exported by `localtrail/sinks/s3` (src/s3.ts).
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { runWithoutRecording } from '../../recorder/call-context.js';
-import type { FetchedObject, ObjectSource, ValidationPublicKey } from '../../integrity/validation/object-source.js';
 import type { DeliveryObject, DeliverySink } from '../sink.js';
 
 export interface S3SinkOptions {
@@ -48,41 +47,4 @@ export class S3Sink implements DeliverySink {
     // The S3 client may carry a LocalTrail plugin: its own uploads must not become records (no loops).
     await runWithoutRecording(() => this.client.send(command));
   }
-}
-
-/**
- * Reads delivered objects back from S3 for `validateLogs`. Pass trusted keys (e.g. `trail.delivery.listPublicKeys`)
- * as `publicKeys`: S3 holds no keys.
- * @example
- * const report = await validateLogs({ source: s3Source(client, 'audit-logs'), publicKeys });
- */
-export function s3Source(client: S3Client, bucket: string, prefix?: string): ObjectSource {
-  const quiet = <T>(fn: () => Promise<T>): Promise<T> => runWithoutRecording(fn);
-  return {
-    description: `s3://${bucket}/${prefix ?? ''}`,
-    async list() {
-      const out: Array<{ bucket: string; key: string }> = [];
-      let token: string | undefined;
-      do {
-        const page = await quiet(() => client.send(new ListObjectsV2Command({ Bucket: bucket, ...(prefix ? { Prefix: prefix } : {}), ...(token ? { ContinuationToken: token } : {}) })));
-        for (const o of page.Contents ?? []) if (o.Key) out.push({ bucket, key: o.Key });
-        token = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (token);
-      return out;
-    },
-    async get(location): Promise<FetchedObject | undefined> {
-      try {
-        const res = await quiet(() => client.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key })));
-        const body = res.Body ? await res.Body.transformToByteArray() : new Uint8Array();
-        return { body, metadata: res.Metadata ?? {} };
-      } catch (error) {
-        const name = (error as { name?: string }).name;
-        if (name === 'NoSuchKey' || name === 'NotFound' || name === 'NoSuchBucket') return undefined;
-        throw error;
-      }
-    },
-    async publicKeys(): Promise<ValidationPublicKey[]> {
-      return [];
-    },
-  };
 }

@@ -1,69 +1,39 @@
 // Event history of one (account, region): records appended on the hot path, indexes built on the first query.
-import type { CloudTrailRecord } from '../../event/record.js';
-import { resourceNameOf, usernameOf } from './lookup-attributes.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
+import { parseCloudTrailTime } from '../../vocabulary/time.js';
+import { forEachAttributeValue, LOOKUP_ATTRIBUTE_KEYS } from './lookup-attributes.js';
 
-/** One record in a query result. Ordered by (t, s): event time, then acceptance order. */
+/** One record in a query result. Ordered by (time, seq): event time, then acceptance order. */
 export interface HistoryEntry {
   /** `eventTime` in epoch ms. */
-  t: number;
-  /** Acceptance sequence number, unique within the history. */
-  s: number;
-  r: CloudTrailRecord;
+  time: number;
+  /** Acceptance sequence number, unique within the history (the record's id in the indexes). */
+  seq: number;
+  record: CloudTrailRecord;
 }
 
-/** A position in (t, s) order; queries return entries strictly before it. */
+/** A position in (time, seq) order; queries return entries strictly before it. */
 export interface HistoryCursor {
-  t: number;
-  s: number;
+  time: number;
+  seq: number;
+}
+
+/** The two event histories of one (account, region): management events, and Insights events. */
+export interface Histories {
+  management: EventHistory;
+  insight: EventHistory;
 }
 
 export const RETENTION_MS = 90 * 24 * 3600 * 1000;
 /** While indexed, records wait at most this many before being indexed on the hot path (amortised). */
 const MAX_PENDING_WHILE_INDEXED = 8192;
 
-let cachedTimeString = '';
-let cachedTimeMs = 0;
-const DIGIT0 = 48;
-
-function digits(text: string, at: number, count: number): number {
-  let n = 0;
-  for (let i = 0; i < count; i++) {
-    const d = text.charCodeAt(at + i) - DIGIT0;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** `YYYY-MM-DDTHH:MM:SSZ` → epoch ms without Date.parse (the common case); anything else through Date.parse. */
-function parseEventTime(eventTime: string): number {
-  if (eventTime === cachedTimeString) return cachedTimeMs;
-  let ms = Number.NaN;
-  if (eventTime.length === 20 && eventTime.charCodeAt(19) === 90 /* Z */) {
-    const y = digits(eventTime, 0, 4);
-    const mo = digits(eventTime, 5, 2);
-    const d = digits(eventTime, 8, 2);
-    const h = digits(eventTime, 11, 2);
-    const mi = digits(eventTime, 14, 2);
-    const sec = digits(eventTime, 17, 2);
-    if (y >= 0 && mo >= 1 && d >= 1 && h >= 0 && mi >= 0 && sec >= 0) ms = Date.UTC(y, mo - 1, d, h, mi, sec);
-  }
-  if (Number.isNaN(ms)) ms = Date.parse(eventTime);
-  cachedTimeString = eventTime;
-  cachedTimeMs = ms;
-  return ms;
-}
-
-function insightDetail(record: CloudTrailRecord, key: 'eventName' | 'eventSource'): string | undefined {
-  const value = record.insightDetails?.[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
 /**
  * The history of one (account, region). `add` is O(1) (an array push); the per-attribute indexes are built the first
  * time the history is queried and kept up to date from then on, so a process that never calls LookupEvents pays
  * nothing for them. Indexes hold integer ids (no pointers), which keeps them cheap for the garbage collector.
- * About `maxEvents` records are kept (up to 1/8 more between trims); older ones are dropped and counted.
+ * About `maxEvents` records are kept, the oldest dropped and counted: between trims up to a quarter more before the
+ * first query, an eighth more after it (plus up to 8,192 records waiting to be indexed).
  */
 export class EventHistory {
   private pending: CloudTrailRecord[] = [];
@@ -77,18 +47,13 @@ export class EventHistory {
   private readonly byEventId = new Map<string, number>();
   /** Per attribute key: ids below this are indexed (each attribute's index is built on its first query). */
   private readonly indexedUpTo: Record<string, number> = {};
-  /** Everything before this (t, s) position has been cut; late index builds skip such records. */
-  private cutT = Number.NEGATIVE_INFINITY;
-  private cutS = -1;
-  private readonly byKey: Record<string, Map<string, number[]>> = {
-    EventName: new Map(),
-    EventSource: new Map(),
-    ReadOnly: new Map(),
-    Username: new Map(),
-    AccessKeyId: new Map(),
-    ResourceType: new Map(),
-    ResourceName: new Map(),
-  };
+  /** Everything before this (time, seq) position has been cut; late index builds skip such records. */
+  private cutTime = Number.NEGATIVE_INFINITY;
+  private cutSeq = -1;
+  /** Per lookup attribute but EventId (which `byEventId` holds): attribute value → ids, sorted by (time, id). */
+  private readonly byKey: Record<string, Map<string, number[]>> = Object.fromEntries(
+    LOOKUP_ATTRIBUTE_KEYS.filter((key) => key !== 'EventId').map((key) => [key, new Map<string, number[]>()]),
+  );
   /** Records dropped because of `maxEvents`. */
   dropped = 0;
 
@@ -115,15 +80,15 @@ export class EventHistory {
     return this.times[id - this.base]!;
   }
 
-  /** Index of the first id in `ids` not before (t, s). */
-  private lowerBound(ids: number[], t: number, s: number): number {
+  /** Index of the first id in `ids` not before (time, seq). */
+  private lowerBound(ids: number[], time: number, seq: number): number {
     let lo = 0;
     let hi = ids.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const id = ids[mid]!;
       const tm = this.time(id);
-      if (tm < t || (tm === t && id < s)) lo = mid + 1;
+      if (tm < time || (tm === time && id < seq)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -145,8 +110,8 @@ export class EventHistory {
     }
   }
 
-  private put(key: string, value: string | undefined, id: number, t: number): void {
-    if (value === undefined || value === '') return;
+  private put(key: string, value: string, id: number, t: number): void {
+    if (value === '') return;
     const buckets = this.byKey[key]!;
     const bucket = buckets.get(value);
     if (bucket === undefined) buckets.set(value, [id]);
@@ -154,7 +119,7 @@ export class EventHistory {
   }
 
   /**
-   * Entries for `key = value` (or all entries without a key) with `t >= fromMs` and `t <= toMs`, strictly before
+   * Entries for `key = value` (or all entries without a key) with `fromMs <= time <= toMs`, strictly before
    * `cursor` when given, newest first, at most `limit` + 1 (the extra one tells whether more exist).
    */
   query(key: string | undefined, value: string | undefined, fromMs: number, toMs: number, cursor: HistoryCursor | undefined, limit: number): HistoryEntry[] {
@@ -168,12 +133,12 @@ export class EventHistory {
     } else ids = this.byKey[key]?.get(value!);
     const out: HistoryEntry[] = [];
     if (ids === undefined || ids.length === 0) return out;
-    const end = cursor ? this.lowerBound(ids, cursor.t, cursor.s) : this.lowerBound(ids, Math.floor(toMs) + 1, -1);
+    const end = cursor ? this.lowerBound(ids, cursor.time, cursor.seq) : this.lowerBound(ids, Math.floor(toMs) + 1, -1);
     for (let i = end - 1; i >= 0 && out.length <= limit; i--) {
       const id = ids[i]!;
-      const t = this.time(id);
-      if (t < fromMs) break;
-      if (t <= toMs) out.push({ t, s: id, r: this.records[id - this.base]! });
+      const time = this.time(id);
+      if (time < fromMs) break;
+      if (time <= toMs) out.push({ time, seq: id, record: this.records[id - this.base]! });
     }
     return out;
   }
@@ -182,7 +147,7 @@ export class EventHistory {
   expire(cutoffMs: number): void {
     if (!this.indexed) {
       let n = 0;
-      while (n < this.pending.length && parseEventTime(this.pending[n]!.eventTime) < cutoffMs) n++;
+      while (n < this.pending.length && parseCloudTrailTime(this.pending[n]!.eventTime) < cutoffMs) n++;
       if (n > 0) this.pending.splice(0, n);
       return;
     }
@@ -216,7 +181,7 @@ export class EventHistory {
   /** Stores a record and places it in the time order; attribute indexes catch up when queried. */
   private index(record: CloudTrailRecord): void {
     const id = this.base + this.records.length;
-    let t = parseEventTime(record.eventTime);
+    let t = parseCloudTrailTime(record.eventTime);
     // A record without a readable eventTime sorts with the one before it rather than breaking the order.
     if (Number.isNaN(t)) t = this.times.length > 0 ? this.times[this.times.length - 1]! : 0;
     this.records.push(record);
@@ -226,61 +191,30 @@ export class EventHistory {
 
   /** Brings one attribute's index up to date with every stored record. */
   private ensureIndexed(key: string): void {
+    if (key !== 'EventId' && this.byKey[key] === undefined) return;
     const end = this.base + this.records.length;
     let id = Math.max(this.indexedUpTo[key] ?? this.base, this.base);
     if (id >= end) return;
+    let t = 0;
+    // One function for the whole pass (not one per record): it reads the id and time of the record at hand.
+    const put = (value: string): void => this.put(key, value, id, t);
     for (; id < end; id++) {
       const record = this.records[id - this.base]!;
-      const t = this.times[id - this.base]!;
-      if (t < this.cutT || (t === this.cutT && id < this.cutS)) continue;
-      const insight = record.eventCategory === 'Insight';
-      switch (key) {
-        case 'EventId':
-          this.byEventId.set(record.eventID, id);
-          break;
-        case 'EventName':
-          this.put(key, insight ? insightDetail(record, 'eventName') : record.eventName, id, t);
-          break;
-        case 'EventSource':
-          this.put(key, insight ? insightDetail(record, 'eventSource') : record.eventSource, id, t);
-          break;
-        case 'ReadOnly':
-          if (record.readOnly !== undefined) this.put(key, record.readOnly ? 'true' : 'false', id, t);
-          break;
-        case 'Username':
-          this.put(key, usernameOf(record), id, t);
-          break;
-        case 'AccessKeyId':
-          this.put(key, record.userIdentity?.accessKeyId, id, t);
-          break;
-        case 'ResourceType':
-        case 'ResourceName': {
-          const resources = record.resources;
-          if (resources === undefined) break;
-          for (let i = 0; i < resources.length; i++) {
-            const resource = resources[i]!;
-            if (key === 'ResourceType') this.put(key, resource.type, id, t);
-            else {
-              this.put(key, resourceNameOf(resource), id, t);
-              this.put(key, resource.ARN ?? resource.ARNPrefix, id, t);
-            }
-          }
-          break;
-        }
-        default:
-          return;
-      }
+      t = this.times[id - this.base]!;
+      if (t < this.cutTime || (t === this.cutTime && id < this.cutSeq)) continue;
+      if (key === 'EventId') this.byEventId.set(record.eventID, id);
+      else forEachAttributeValue(record, key, put);
     }
     this.indexedUpTo[key] = end;
   }
 
-  /** Removes every entry before (t, s) from all indexes and frees the records no index refers to any more. */
-  private cutBefore(t: number, s: number): void {
-    if (t > this.cutT || (t === this.cutT && s > this.cutS)) {
-      this.cutT = t;
-      this.cutS = s;
+  /** Removes every entry before (time, seq) from all indexes and frees the records no index refers to any more. */
+  private cutBefore(time: number, seq: number): void {
+    if (time > this.cutTime || (time === this.cutTime && seq > this.cutSeq)) {
+      this.cutTime = time;
+      this.cutSeq = seq;
     }
-    const n = this.lowerBound(this.all, t, s);
+    const n = this.lowerBound(this.all, time, seq);
     for (let i = 0; i < n; i++) {
       const id = this.all[i]!;
       const eventId = this.records[id - this.base]!.eventID;
@@ -289,7 +223,7 @@ export class EventHistory {
     this.all.splice(0, n);
     for (const buckets of Object.values(this.byKey)) {
       for (const [value, bucket] of buckets) {
-        const k = this.lowerBound(bucket, t, s);
+        const k = this.lowerBound(bucket, time, seq);
         if (k === bucket.length) buckets.delete(value);
         else if (k > 0) bucket.splice(0, k);
       }

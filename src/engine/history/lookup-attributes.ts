@@ -1,6 +1,6 @@
-// The eight LookupEvents attributes (facts §9) as read from a record, and the Event shape LookupEvents returns.
-import type { Event, LookupAttributeKey, Resource } from '@aws-sdk/client-cloudtrail';
-import type { CloudTrailRecord, CloudTrailResource } from '../../event/record.js';
+// The eight LookupEvents attributes (cloudtrail-facts §9) as read from a record, and the Event shape LookupEvents returns.
+import type { Event, LookupAttributeKey, Resource } from '../control-plane-shapes.js';
+import type { CloudTrailRecord, CloudTrailResource } from '../../vocabulary/record.js';
 
 export const LOOKUP_ATTRIBUTE_KEYS = [
   'EventId',
@@ -56,49 +56,60 @@ function computeResourceName(arn: string): string {
   return slash >= 0 ? rest.slice(slash + 1) : rest;
 }
 
-/** Every value a record has for one lookup attribute (several for the resource attributes). */
-export function attributeValues(record: CloudTrailRecord, key: string): string[] {
+/**
+ * Calls `each` with every value `record` has for the lookup attribute `key`: one for most, several for the resource
+ * attributes (a resource's name and its ARN), none when the record lacks it or the key is not an attribute. The
+ * history indexes records with it; allocation-free, as it runs once per record for each attribute queried.
+ */
+export function forEachAttributeValue(record: CloudTrailRecord, key: string, each: (value: string) => void): void {
   const insight = record.eventCategory === 'Insight';
+  let value: string | undefined;
   switch (key) {
     case 'EventId':
-      return [record.eventID];
-    case 'EventName': {
-      const v = insight ? insightDetail(record, 'eventName') : record.eventName;
-      return v === undefined ? [] : [v];
-    }
-    case 'EventSource': {
-      const v = insight ? insightDetail(record, 'eventSource') : record.eventSource;
-      return v === undefined ? [] : [v];
-    }
+      value = record.eventID;
+      break;
+    case 'EventName':
+      value = insight ? insightDetail(record, 'eventName') : record.eventName;
+      break;
+    case 'EventSource':
+      value = insight ? insightDetail(record, 'eventSource') : record.eventSource;
+      break;
     case 'ReadOnly':
-      return record.readOnly === undefined ? [] : [record.readOnly ? 'true' : 'false'];
-    case 'Username': {
-      const v = usernameOf(record);
-      return v === undefined ? [] : [v];
-    }
-    case 'AccessKeyId': {
-      const v = record.userIdentity?.accessKeyId;
-      return v ? [v] : [];
-    }
+      if (record.readOnly !== undefined) value = record.readOnly ? 'true' : 'false';
+      break;
+    case 'Username':
+      value = usernameOf(record);
+      break;
+    case 'AccessKeyId':
+      value = record.userIdentity?.accessKeyId;
+      break;
     case 'ResourceType':
-      return unique((record.resources ?? []).map((r) => r.type));
     case 'ResourceName': {
-      const values: string[] = [];
-      for (const r of record.resources ?? []) {
-        const name = resourceNameOf(r);
-        if (name !== undefined) values.push(name);
-        const arn = r.ARN ?? r.ARNPrefix;
-        if (arn !== undefined) values.push(arn);
+      const resources = record.resources;
+      if (resources === undefined) return;
+      for (let i = 0; i < resources.length; i++) {
+        const resource = resources[i]!;
+        if (key === 'ResourceType') each(resource.type);
+        else {
+          const name = resourceNameOf(resource);
+          if (name !== undefined) each(name);
+          const arn = resource.ARN ?? resource.ARNPrefix;
+          if (arn !== undefined) each(arn);
+        }
       }
-      return unique(values);
+      return;
     }
-    default:
-      return [];
   }
+  if (value !== undefined) each(value);
 }
 
-function unique(values: string[]): string[] {
-  return values.length < 2 ? values : [...new Set(values)];
+/** Every value a record has for one lookup attribute, each once (see {@link forEachAttributeValue}). */
+export function attributeValues(record: CloudTrailRecord, key: string): string[] {
+  const values: string[] = [];
+  forEachAttributeValue(record, key, (value) => {
+    if (value !== '' && !values.includes(value)) values.push(value);
+  });
+  return values;
 }
 
 /** The `Event` LookupEvents returns for a record; `json` is the record as a JSON string. */

@@ -1,5 +1,5 @@
-// LookupEvents over an EventHistory (facts §9): input validation, NextToken, newest-first pages.
-import type { LookupEventsRequest, LookupEventsResponse } from '@aws-sdk/client-cloudtrail';
+// LookupEvents over an EventHistory (cloudtrail-facts §9): input validation, NextToken, newest-first pages.
+import type { LookupEventsRequest, LookupEventsResponse } from '../control-plane-shapes.js';
 import {
   InvalidEventCategoryException,
   InvalidLookupAttributesException,
@@ -7,7 +7,7 @@ import {
   InvalidNextTokenException,
   InvalidTimeRangeException,
 } from '../errors.js';
-import type { EventHistory, HistoryCursor } from './event-history.js';
+import type { Histories, HistoryCursor } from './event-history.js';
 import { RETENTION_MS } from './event-history.js';
 import { INSIGHT_LOOKUP_ATTRIBUTE_KEYS, LOOKUP_ATTRIBUTE_KEYS, toLookupEvent } from './lookup-attributes.js';
 
@@ -49,7 +49,7 @@ function parameterHash(scope: string, request: LookupEventsRequest): string {
 }
 
 function encodeToken(hash: string, cursor: HistoryCursor): string {
-  return Buffer.from(`${hash}.${cursor.t}.${cursor.s}`, 'utf8').toString('base64url');
+  return Buffer.from(`${hash}.${cursor.time}.${cursor.seq}`, 'utf8').toString('base64url');
 }
 
 function decodeToken(token: string, hash: string): HistoryCursor {
@@ -59,10 +59,10 @@ function decodeToken(token: string, hash: string): HistoryCursor {
   if (typeof token !== 'string' || token.length === 0 || token.length > 200) fail();
   const parts = Buffer.from(token, 'base64url').toString('utf8').split('.');
   if (parts.length !== 3 || parts[0] !== hash) fail();
-  const t = Number(parts[1]);
-  const s = Number(parts[2]);
-  if (!Number.isSafeInteger(t) || !Number.isSafeInteger(s)) fail();
-  return { t, s };
+  const time = Number(parts[1]);
+  const seq = Number(parts[2]);
+  if (!Number.isSafeInteger(time) || !Number.isSafeInteger(seq)) fail();
+  return { time, seq };
 }
 
 /**
@@ -71,7 +71,7 @@ function decodeToken(token: string, hash: string): HistoryCursor {
  */
 export function lookupEvents(
   request: LookupEventsRequest,
-  histories: { management: EventHistory; insight: EventHistory },
+  histories: Histories,
   now: number,
   scope: string,
 ): LookupEventsResponse {
@@ -115,11 +115,11 @@ export function lookupEvents(
   const history = category === 'insight' ? histories.insight : histories.management;
   const entries = history.query(attribute?.AttributeKey, attribute?.AttributeValue, from, to, cursor, max);
   const page = entries.length > max ? entries.slice(0, max) : entries;
-  const events = page.map((entry) => toLookupEvent(entry.r, entry.t, JSON.stringify(entry.r)));
+  const events = page.map((entry) => toLookupEvent(entry.record, entry.time, JSON.stringify(entry.record)));
   const response: LookupEventsResponse = { Events: events };
   if (entries.length > max) {
     const last = page[page.length - 1]!;
-    response.NextToken = encodeToken(hash, { t: last.t, s: last.s });
+    response.NextToken = encodeToken(hash, { time: last.time, seq: last.seq });
   }
   return response;
 }

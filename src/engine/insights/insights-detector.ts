@@ -1,204 +1,234 @@
-// Insights events (facts §8), simplified: per-minute API call and error rates against a running baseline.
-import type { Clock } from '../../clock/clock.js';
-import type { CloudTrailRecord, JsonObject } from '../../event/record.js';
-import { EVENT_VERSION } from '../../event/record.js';
+// Insights detection for one (account, region): per-minute counts per API, judged against a bucketed baseline when
+// each minute ends, on a timer of the injectable clock (so a ManualClock drives it deterministically).
+import type { Clock, TimerHandle } from '../../clock/clock.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
+import type { ResolvedInsightsOptions } from './insights-options.js';
+import type { InsightSubject, InsightType } from './insights-records.js';
+import { insightRecord } from './insights-records.js';
+import type { Tally } from './tally.js';
+import { addRecords, mergeTally, newTally } from './tally.js';
 
-export type InsightType = 'ApiCallRateInsight' | 'ApiErrorRateInsight';
+export type { InsightType } from './insights-records.js';
 
-/**
- * localtrail's rule (CloudTrail's statistics are not published): a minute is unusual when its count is at least
- * `MIN_UNUSUAL` and at least `FACTOR` times the baseline average per minute. An incident starts with the first unusual
- * minute and ends with the first usual one (a minute without calls included).
- */
-export const MIN_UNUSUAL = 10;
-export const FACTOR = 3;
-/** Baselines cover at most the 7 days before the minute (facts §8). */
-export const BASELINE_MINUTES = 7 * 24 * 60;
+/** Insights types as bits, so a trail's or a region's set of enabled types is one number. */
+export const CALL_RATE = 1;
+export const ERROR_RATE = 2;
+
+/** The bit of an Insights type. */
+export function insightBit(type: string | undefined): number {
+  return type === 'ApiCallRateInsight' ? CALL_RATE : ERROR_RATE;
+}
+
 const MINUTE = 60_000;
 
-interface Tally {
-  count: number;
-  users: Map<string, number>;
-  agents: Map<string, number>;
-  errors: Map<string, number>;
+/** A baseline bucket: the closed minutes of `bucketMinutes` minutes starting at `index * bucketMinutes`. */
+interface Bucket {
+  index: number;
+  tally: Tally;
 }
 
-function newTally(): Tally {
-  return { count: 0, users: new Map(), agents: new Map(), errors: new Map() };
+interface Incident {
+  sharedEventID: string;
+  /** The unusual minutes so far. */
+  tally: Tally;
+  minutes: number;
+  baseline: Tally;
+  baselineAverage: number;
 }
 
-function bump(map: Map<string, number>, key: string | undefined): void {
-  const k = key ?? 'null';
-  map.set(k, (map.get(k) ?? 0) + 1);
-}
-
-function merge(into: Tally, from: Tally): void {
-  into.count += from.count;
-  for (const [k, v] of from.users) into.users.set(k, (into.users.get(k) ?? 0) + v);
-  for (const [k, v] of from.agents) into.agents.set(k, (into.agents.get(k) ?? 0) + v);
-  for (const [k, v] of from.errors) into.errors.set(k, (into.errors.get(k) ?? 0) + v);
-}
-
-/** One (insight type, eventSource, eventName) series. */
+/** One API (one error code of it, for error rates) being watched. */
 interface Series {
-  type: InsightType;
-  eventSource: string;
-  eventName: string;
-  /** Minute (epoch ms / 60000) being counted. */
-  minute: number;
-  current: Tally;
-  /** Closed minutes within the baseline window, oldest first. */
-  closed: Array<{ minute: number; tally: Tally }>;
-  incident?: { startMinute: number; tally: Tally; minutes: number; sharedEventID: string; baseline: number; baselineMinutes: number; baselineTally: Tally };
+  subject: InsightSubject;
+  /** The records of the minute being counted: tallied only when the minute ends, off the recording path. */
+  pending: CloudTrailRecord[];
+  /** In the detector's active list (counted this minute, or in an incident). */
+  active: boolean;
+  buckets: Bucket[];
+  incident?: Incident;
 }
 
 export type EmitInsight = (type: InsightType, record: CloudTrailRecord) => void;
 
 /**
- * Watches the management events of one (account, region) and emits Insights Start/End record pairs.
+ * Watches the management events of one (account, region) and emits Insights Start/End record pairs
+ * (the method and its parameters: docs/insights.md).
  * @example
- * const detector = new InsightsDetector('111122223333', 'us-east-1', clock, newId, (type, record) => …);
- * detector.observe(record, true, false);
+ * const detector = new InsightsDetector('111122223333', 'us-east-1', clock, resolveInsightsOptions(), newId, emit);
+ * detector.observe(record, CALL_RATE | ERROR_RATE); // the minute is judged when it ends
  */
 export class InsightsDetector {
-  private readonly series = new Map<string, Series>();
+  private readonly calls = new Map<string, Map<string, Series>>();
+  private readonly errors = new Map<string, Map<string, Map<string, Series>>>();
+  private active: Series[] = [];
+  private timer: TimerHandle | undefined;
+  /** The minute being counted while the timer is armed (epoch minutes). */
+  private minute = 0;
+  /** The first minute watched: a baseline must lie entirely after it. */
+  private readonly firstMinute: number;
 
   constructor(
     private readonly accountId: string,
     private readonly region: string,
     private readonly clock: Clock,
+    private readonly options: ResolvedInsightsOptions,
     private readonly newId: () => string,
     private readonly emit: EmitInsight,
-  ) {}
-
-  /** Counts one management event for the enabled insight types (call rate: writes only; error rate: failures). */
-  observe(record: CloudTrailRecord, callRate: boolean, errorRate: boolean): void {
-    const minute = Math.floor(this.clock.now() / MINUTE);
-    if (callRate && record.readOnly === false) this.count('ApiCallRateInsight', record, minute);
-    if (errorRate && record.errorCode !== undefined) this.count('ApiErrorRateInsight', record, minute);
+  ) {
+    this.firstMinute = Math.floor(clock.now() / MINUTE);
   }
 
-  /** Closes every minute that has ended (call before reading Insights so quiet periods end incidents). */
-  tick(): void {
-    const minute = Math.floor(this.clock.now() / MINUTE);
-    for (const s of this.series.values()) this.advance(s, minute);
+  /**
+   * On the recording path: a write counts for the call rate, a failure for the error rate of its error code. Costs
+   * two Map lookups and an array push; no clock read (the minute is the timer's).
+   */
+  observe(record: CloudTrailRecord, insights: number): void {
+    if ((insights & CALL_RATE) !== 0 && record.readOnly === false) this.count(this.callSeries(record), record);
+    const code = record.errorCode;
+    if (code !== undefined && (insights & ERROR_RATE) !== 0) this.count(this.errorSeries(record, code), record);
   }
 
-  private count(type: InsightType, record: CloudTrailRecord, minute: number): void {
+  /** Stops the timer (the detector is being dropped). */
+  dispose(): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.active = [];
+  }
+
+  private callSeries(record: CloudTrailRecord): Series {
     const source = record.eventSource ?? '';
     const name = record.eventName ?? '';
-    const key = `${type}|${source}|${name}`;
-    let s = this.series.get(key);
-    if (s === undefined) {
-      s = { type, eventSource: source, eventName: name, minute, current: newTally(), closed: [] };
-      this.series.set(key, s);
-    }
-    this.advance(s, minute);
-    const t = s.current;
-    t.count++;
-    bump(t.users, record.userIdentity?.arn);
-    bump(t.agents, record.userAgent);
-    bump(t.errors, record.errorCode);
+    let byName = this.calls.get(source);
+    if (byName === undefined) this.calls.set(source, (byName = new Map()));
+    let series = byName.get(name);
+    if (series === undefined) byName.set(name, (series = newSeries({ type: 'ApiCallRateInsight', eventSource: source, eventName: name })));
+    return series;
   }
 
-  /** Moves the series to `minute`, judging each minute that ended on the way. */
-  private advance(s: Series, minute: number): void {
-    while (s.minute < minute) {
-      this.judge(s, s.minute, s.current);
-      if (s.current.count > 0) s.closed.push({ minute: s.minute, tally: s.current });
-      s.current = newTally();
-      // During an incident the next minute is judged too (an empty one ends it); otherwise quiet minutes are skipped.
-      s.minute = s.incident ? s.minute + 1 : minute;
-      while (s.closed.length > 0 && s.closed[0]!.minute < s.minute - BASELINE_MINUTES) s.closed.shift();
+  private errorSeries(record: CloudTrailRecord, code: string): Series {
+    const source = record.eventSource ?? '';
+    const name = record.eventName ?? '';
+    let byName = this.errors.get(source);
+    if (byName === undefined) this.errors.set(source, (byName = new Map()));
+    let byCode = byName.get(name);
+    if (byCode === undefined) byName.set(name, (byCode = new Map()));
+    let series = byCode.get(code);
+    if (series === undefined) {
+      byCode.set(code, (series = newSeries({ type: 'ApiErrorRateInsight', eventSource: source, eventName: name, errorCode: code })));
     }
+    return series;
   }
 
-  private baseline(s: Series, minute: number): { average: number; minutes: number; tally: Tally } {
-    const tally = newTally();
-    let first = minute;
-    for (const c of s.closed) {
-      if (c.minute < minute - BASELINE_MINUTES || c.minute >= minute) continue;
-      merge(tally, c.tally);
-      if (c.minute < first) first = c.minute;
+  private count(series: Series, record: CloudTrailRecord): void {
+    series.pending.push(record);
+    if (!series.active) {
+      series.active = true;
+      this.active.push(series);
     }
-    // Whole days, at least one (facts §8: the baseline is counted in days).
-    const minutes = Math.max(1440, Math.ceil((minute - first) / 1440) * 1440);
-    return { average: tally.count / minutes, minutes, tally };
+    if (this.timer === undefined) this.arm(this.clock.now());
+  }
+
+  private arm(now: number): void {
+    this.minute = Math.floor(now / MINUTE);
+    this.timer = this.clock.setTimeout(() => this.minuteEnded(), (this.minute + 1) * MINUTE - now);
+  }
+
+  /**
+   * The timer at a minute's end: judges the counted minute of every active API, then, while an incident is open,
+   * each quiet minute up to now (a late timer's), so a quiet minute ends the incident.
+   */
+  private minuteEnded(): void {
+    this.timer = undefined;
+    const now = this.clock.now();
+    const current = Math.floor(now / MINUTE);
+    const series = this.active;
+    this.active = [];
+    for (const s of series) {
+      s.active = false;
+      const tally = newTally();
+      addRecords(tally, s.pending);
+      s.pending = [];
+      this.close(s, this.minute, tally);
+      for (let m = this.minute + 1; m < current && s.incident !== undefined; m++) this.close(s, m, newTally());
+      if (s.incident !== undefined) {
+        s.active = true;
+        this.active.push(s);
+      }
+    }
+    if (this.active.length > 0) this.arm(now);
+  }
+
+  private close(s: Series, minute: number, tally: Tally): void {
+    this.judge(s, minute, tally);
+    if (tally.count > 0) this.addToBaseline(s, minute, tally);
+  }
+
+  private unusual(count: number, baselineAverage: number): boolean {
+    return count >= this.options.minimumCount && count >= this.options.factor * baselineAverage;
   }
 
   private judge(s: Series, minute: number, tally: Tally): void {
-    if (s.incident) {
-      if (tally.count >= MIN_UNUSUAL && tally.count >= FACTOR * s.incident.baseline) {
-        merge(s.incident.tally, tally);
-        s.incident.minutes++;
+    const { baselineMinutes } = this.options;
+    const incident = s.incident;
+    if (incident !== undefined) {
+      if (this.unusual(tally.count, incident.baselineAverage)) {
+        mergeTally(incident.tally, tally);
+        incident.minutes++;
         return;
       }
-      const incident = s.incident;
       delete s.incident;
-      this.emit(s.type, this.record(s, 'End', minute * MINUTE, incident.sharedEventID, incident.baseline, incident.tally.count / incident.minutes, incident.baselineMinutes, incident.tally, incident.baselineTally, incident.minutes));
+      this.emitRecord(s, 'End', minute, incident.sharedEventID, incident.tally, incident.minutes, incident.baseline);
       return;
     }
-    if (tally.count < MIN_UNUSUAL) return;
-    const base = this.baseline(s, minute);
-    if (tally.count < FACTOR * base.average) return;
-    const incidentTally = newTally();
-    merge(incidentTally, tally);
-    s.incident = { startMinute: minute, tally: incidentTally, minutes: 1, sharedEventID: this.newId(), baseline: base.average, baselineMinutes: base.minutes, baselineTally: base.tally };
-    this.emit(s.type, this.record(s, 'Start', minute * MINUTE, s.incident.sharedEventID, base.average, tally.count, base.minutes, tally, base.tally));
+    // A baseline must be whole: the first window after watching began is only learnt from.
+    if (tally.count < this.options.minimumCount || minute - baselineMinutes < this.firstMinute) return;
+    const baseline = this.baseline(s, minute);
+    const baselineAverage = baseline.count / baselineMinutes;
+    if (!this.unusual(tally.count, baselineAverage)) return;
+    const insight = newTally();
+    mergeTally(insight, tally);
+    s.incident = { sharedEventID: this.newId(), tally: insight, minutes: 1, baseline, baselineAverage };
+    this.emitRecord(s, 'Start', minute, s.incident.sharedEventID, tally, 1, baseline);
   }
 
-  private record(
-    s: Series,
-    state: 'Start' | 'End',
-    time: number,
-    sharedEventID: string,
-    baselineAverage: number,
-    insightAverage: number,
-    baselineMinutes: number,
-    insight: Tally,
-    baseline: Tally,
-    insightMinutes?: number,
-  ): CloudTrailRecord {
-    const statistics: JsonObject = {
-      baseline: { average: round(baselineAverage) },
-      insight: { average: round(insightAverage) },
-      baselineDuration: baselineMinutes,
-    };
-    if (insightMinutes !== undefined) statistics['insightDuration'] = insightMinutes;
-    const attributions: JsonObject[] = [
-      attribution('userIdentityArn', insight.users, baseline.users, insightMinutes ?? 1, baselineMinutes),
-      attribution('userAgent', insight.agents, baseline.agents, insightMinutes ?? 1, baselineMinutes),
-      attribution('errorCode', insight.errors, baseline.errors, insightMinutes ?? 1, baselineMinutes),
-    ];
-    const details: JsonObject = { state, eventSource: s.eventSource, eventName: s.eventName, insightType: s.type };
-    if (s.type === 'ApiErrorRateInsight') details['errorCode'] = top(insight.errors)[0]?.[0] ?? 'null';
-    details['insightContext'] = { statistics, attributions };
-    return {
-      eventVersion: EVENT_VERSION,
-      eventTime: new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      awsRegion: this.region,
+  /** The tally of the `baselineMinutes` before `minute` (to bucket precision). */
+  private baseline(s: Series, minute: number): Tally {
+    const { bucketMinutes, baselineMinutes } = this.options;
+    const sum = newTally();
+    for (const bucket of s.buckets) {
+      const first = bucket.index * bucketMinutes;
+      if (first >= minute - baselineMinutes && first < minute) mergeTally(sum, bucket.tally);
+    }
+    return sum;
+  }
+
+  private addToBaseline(s: Series, minute: number, tally: Tally): void {
+    const { bucketMinutes, baselineMinutes } = this.options;
+    const index = Math.floor(minute / bucketMinutes);
+    const last = s.buckets[s.buckets.length - 1];
+    if (last !== undefined && last.index === index) mergeTally(last.tally, tally);
+    else s.buckets.push({ index, tally });
+    const oldest = minute - baselineMinutes - bucketMinutes;
+    while (s.buckets.length > 0 && s.buckets[0]!.index * bucketMinutes < oldest) s.buckets.shift();
+  }
+
+  private emitRecord(s: Series, state: 'Start' | 'End', minute: number, sharedEventID: string, insight: Tally, insightMinutes: number, baseline: Tally): void {
+    const record = insightRecord({
+      subject: s.subject,
+      state,
+      time: minute * MINUTE,
+      region: this.region,
+      accountId: this.accountId,
       eventID: this.newId(),
-      eventType: 'AwsCloudTrailInsight',
-      recipientAccountId: this.accountId,
       sharedEventID,
-      insightDetails: details,
-      eventCategory: 'Insight',
-    };
+      insight,
+      insightMinutes,
+      baseline,
+      baselineMinutes: this.options.baselineMinutes,
+    });
+    this.emit(s.subject.type, record);
   }
 }
 
-function round(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
-}
-
-function top(map: Map<string, number>): Array<[string, number]> {
-  return [...map].sort((a, b) => b[1] - a[1]).slice(0, 5);
-}
-
-function attribution(attribute: string, insight: Map<string, number>, baseline: Map<string, number>, insightMinutes: number, baselineMinutes: number): JsonObject {
-  return {
-    attribute,
-    insight: top(insight).map(([value, n]) => ({ value, average: round(n / insightMinutes) })),
-    baseline: top(baseline).map(([value, n]) => ({ value, average: round(n / baselineMinutes) })),
-  };
+function newSeries(subject: InsightSubject): Series {
+  return { subject, pending: [], active: false, buckets: [] };
 }

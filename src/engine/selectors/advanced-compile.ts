@@ -1,5 +1,5 @@
 // Compiles validated advanced event selectors into one predicate per trail (AND within a selector, OR across).
-import type { AdvancedEventSelector, AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
+import type { AdvancedEventSelector, AdvancedFieldSelector } from '../control-plane-shapes.js';
 import type { CompiledSelectors, EventFacts, FactsPredicate } from './types.js';
 import { onRecords } from './types.js';
 

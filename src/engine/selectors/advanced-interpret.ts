@@ -1,6 +1,6 @@
 // A straightforward, uncompiled evaluation of advanced selectors: the benchmark baseline and a test oracle.
-import type { AdvancedEventSelector, AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
-import type { CloudTrailRecord } from '../../event/record.js';
+import type { AdvancedEventSelector, AdvancedFieldSelector } from '../control-plane-shapes.js';
+import type { CloudTrailRecord } from '../../vocabulary/record.js';
 
 function fieldValues(record: CloudTrailRecord, field: string, resourceType: string | undefined): Array<string | undefined> {
   switch (field) {

@@ -1,5 +1,5 @@
-// Advanced event selectors for trails (facts §7.3): which fields and operators a trail accepts, and the limits.
-import type { AdvancedEventSelector, AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
+// Advanced event selectors for trails (cloudtrail-facts §7.3): which fields and operators a trail accepts, and the limits.
+import type { AdvancedEventSelector, AdvancedFieldSelector } from '../control-plane-shapes.js';
 import { InvalidEventSelectorsException } from '../errors.js';
 
 export const OPERATORS = ['Equals', 'StartsWith', 'EndsWith', 'NotEquals', 'NotStartsWith', 'NotEndsWith'] as const;
@@ -101,6 +101,7 @@ export function validateAdvancedEventSelectors(selectors: AdvancedEventSelector[
   if (!Array.isArray(selectors) || selectors.length === 0) invalid('At least one advanced event selector is required.');
   let values = 0;
   for (const selector of selectors) {
+    if (selector === null || typeof selector !== 'object') invalid('Each advanced event selector must be an object.');
     if (selector.Name !== undefined && (typeof selector.Name !== 'string' || selector.Name.length > 1000)) {
       invalid('The Name of an advanced event selector can be at most 1000 characters long.');
     }
@@ -108,6 +109,7 @@ export function validateAdvancedEventSelectors(selectors: AdvancedEventSelector[
     if (!Array.isArray(fields) || fields.length === 0) invalid('Each advanced event selector must have at least one field selector.');
     const seen = new Set<string>();
     for (const field of fields) {
+      if (field === null || typeof field !== 'object') invalid('Each field selector must be an object.');
       const name = field.Field;
       if (typeof name !== 'string' || !FIELD_PATTERN.test(name)) invalid(`Field ${String(name)} is not a valid field name.`);
       if (seen.has(name)) invalid(`Field ${name} is used more than once in one advanced event selector.`);

@@ -1,5 +1,5 @@
-// Basic event selectors (facts §7.2): validation with CloudTrail's limits, and compilation into one predicate.
-import type { DataResource, EventSelector } from '@aws-sdk/client-cloudtrail';
+// Basic event selectors (cloudtrail-facts §7.2): validation with CloudTrail's limits, and compilation into one predicate.
+import type { DataResource, EventSelector } from '../control-plane-shapes.js';
 import { InvalidEventSelectorsException } from '../errors.js';
 import type { CompiledSelectors, EventFacts, FactsPredicate } from './types.js';
 import { onRecords } from './types.js';
@@ -45,6 +45,10 @@ export function validateEventSelectors(selectors: EventSelector[]): void {
   }
   let values = 0;
   for (const selector of selectors) {
+    if (selector === null || typeof selector !== 'object') invalid('Each event selector must be an object.');
+    for (const list of ['DataResources', 'ExcludeManagementEventSources'] as const) {
+      if (selector[list] !== undefined && !Array.isArray(selector[list])) invalid(`${list} must be a list.`);
+    }
     if (selector.ReadWriteType !== undefined && !READ_WRITE_TYPES.has(selector.ReadWriteType)) {
       invalid(`Value ${String(selector.ReadWriteType)} for ReadWriteType is invalid. Valid values are ReadOnly, WriteOnly and All.`);
     }
@@ -54,11 +58,12 @@ export function validateEventSelectors(selectors: EventSelector[]): void {
       }
     }
     for (const resource of selector.DataResources ?? []) {
+      if (resource === null || typeof resource !== 'object') invalid('Each DataResources entry must be an object.');
       const type = resource.Type ?? '';
       if (!(BASIC_DATA_RESOURCE_TYPES as readonly string[]).includes(type)) {
         invalid(`Value ${type} for DataResources.Type is invalid. Basic event selectors support ${BASIC_DATA_RESOURCE_TYPES.join(', ')}; use advanced event selectors for other types.`);
       }
-      if (!resource.Values || resource.Values.length === 0) invalid(`DataResources of type ${type} must list at least one value.`);
+      if (!Array.isArray(resource.Values) || resource.Values.length === 0) invalid(`DataResources of type ${type} must list at least one value.`);
       for (const value of resource.Values) {
         if (typeof value !== 'string' || !validValue(type, value)) invalid(`Value ${String(value)} for DataResources.Values is invalid for type ${type}.`);
         if (!isAllValue(type, value)) values++;

@@ -1,5 +1,5 @@
 // What compiled selectors look like to the router: one predicate per trail, built once at put time.
-import type { CloudTrailRecord, CloudTrailResource } from '../../event/record.js';
+import type { CloudTrailRecord, CloudTrailResource } from '../../vocabulary/record.js';
 
 /**
  * The fields selectors read, copied out of a record once per event so every trail's predicate reads one
@@ -39,7 +39,7 @@ export interface CompiledSelectors {
   matchFacts: FactsPredicate;
   /** Convenience form on a record (reads its facts first). */
   match: (record: CloudTrailRecord) => boolean;
-  /** Whether read-only management events can be selected (Insights prerequisites, facts §8). */
+  /** Whether read-only management events can be selected (Insights prerequisites, cloudtrail-facts §8). */
   logsManagementReads: boolean;
   /** Whether write management events can be selected. */
   logsManagementWrites: boolean;
@@ -53,7 +53,7 @@ export function onRecords(predicate: FactsPredicate): (record: CloudTrailRecord)
 
 const defaultMatch: FactsPredicate = (facts) => facts.category === 'Management';
 
-/** The default selection of a trail without custom selectors: every management event, no data events (facts §7.1). */
+/** The default selection of a trail without custom selectors: every management event, no data events (cloudtrail-facts §7.1). */
 export const DEFAULT_SELECTORS: CompiledSelectors = {
   matchFacts: defaultMatch,
   match: onRecords(defaultMatch),

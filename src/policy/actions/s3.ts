@@ -1,0 +1,73 @@
+// Amazon S3: CloudTrail eventNames (SDK operation names, and CloudTrail's own spellings where they differ) → IAM actions.
+// Source: Service Authorization Reference, Amazon S3 (list_amazons3.html), and "Required permissions for Amazon S3
+// API operations" (AmazonS3/latest/userguide/using-with-s3-policy-actions.html).
+import type { ServiceActions } from '../action-spec.js';
+import { same } from '../action-spec.js';
+
+export const s3Actions: ServiceActions = {
+  eventSource: 's3.amazonaws.com',
+  prefix: 's3',
+  events: {
+    ...same(
+      'object',
+      'GetObject', 'PutObject', 'DeleteObject', 'GetObjectAcl', 'PutObjectAcl', 'GetObjectTagging', 'PutObjectTagging',
+      'DeleteObjectTagging', 'GetObjectRetention', 'PutObjectRetention', 'GetObjectLegalHold', 'PutObjectLegalHold',
+      'RestoreObject', 'GetObjectTorrent', 'AbortMultipartUpload',
+    ),
+    HeadObject: 'GetObject@object',
+    SelectObjectContent: 'GetObject@object',
+    GetObjectAttributes: ['GetObject@object', 'GetObjectAttributes@object'],
+    CopyObject: ['PutObject@object', 'GetObject@copySource'],
+    UploadPartCopy: ['PutObject@object', 'GetObject@copySource'],
+    CreateMultipartUpload: 'PutObject@object',
+    UploadPart: 'PutObject@object',
+    CompleteMultipartUpload: 'PutObject@object',
+    ListParts: 'ListMultipartUploadParts@object',
+    DeleteObjects: 'DeleteObject@object',
+
+    ...same(
+      'bucket',
+      'CreateBucket', 'DeleteBucket', 'GetBucketAcl', 'PutBucketAcl', 'GetBucketPolicy', 'PutBucketPolicy',
+      'DeleteBucketPolicy', 'GetBucketPolicyStatus', 'GetBucketLocation', 'GetBucketLogging', 'PutBucketLogging',
+      'GetBucketVersioning', 'PutBucketVersioning', 'GetBucketTagging', 'PutBucketTagging', 'GetBucketWebsite',
+      'PutBucketWebsite', 'DeleteBucketWebsite', 'GetBucketRequestPayment', 'PutBucketRequestPayment',
+      'GetBucketOwnershipControls', 'PutBucketOwnershipControls', 'GetBucketPublicAccessBlock',
+      'PutBucketPublicAccessBlock', 'GetBucketObjectLockConfiguration', 'PutBucketObjectLockConfiguration',
+    ),
+    ListObjects: 'ListBucket@bucket',
+    ListObjectsV2: 'ListBucket@bucket',
+    HeadBucket: 'ListBucket@bucket',
+    ListObjectVersions: 'ListBucketVersions@bucket',
+    ListMultipartUploads: 'ListBucketMultipartUploads@bucket',
+    DeleteBucketTagging: 'PutBucketTagging@bucket',
+    DeleteBucketOwnershipControls: 'PutBucketOwnershipControls@bucket',
+    GetBucketCors: 'GetBucketCORS@bucket',
+    PutBucketCors: 'PutBucketCORS@bucket',
+    DeleteBucketCors: 'PutBucketCORS@bucket',
+    GetBucketLifecycle: 'GetLifecycleConfiguration@bucket',
+    GetBucketLifecycleConfiguration: 'GetLifecycleConfiguration@bucket',
+    PutBucketLifecycle: 'PutLifecycleConfiguration@bucket',
+    PutBucketLifecycleConfiguration: 'PutLifecycleConfiguration@bucket',
+    DeleteBucketLifecycle: 'PutLifecycleConfiguration@bucket',
+    GetBucketEncryption: 'GetEncryptionConfiguration@bucket',
+    PutBucketEncryption: 'PutEncryptionConfiguration@bucket',
+    DeleteBucketEncryption: 'PutEncryptionConfiguration@bucket',
+    GetBucketNotification: 'GetBucketNotification@bucket',
+    GetBucketNotificationConfiguration: 'GetBucketNotification@bucket',
+    PutBucketNotification: 'PutBucketNotification@bucket',
+    PutBucketNotificationConfiguration: 'PutBucketNotification@bucket',
+    GetBucketReplication: 'GetReplicationConfiguration@bucket',
+    PutBucketReplication: 'PutReplicationConfiguration@bucket',
+    DeleteBucketReplication: 'PutReplicationConfiguration@bucket',
+    GetPublicAccessBlock: 'GetBucketPublicAccessBlock@bucket',
+    PutPublicAccessBlock: 'PutBucketPublicAccessBlock@bucket',
+    DeletePublicAccessBlock: 'PutBucketPublicAccessBlock@bucket',
+    DeleteBucketPublicAccessBlock: 'PutBucketPublicAccessBlock@bucket',
+    GetBucketAccelerateConfiguration: 'GetAccelerateConfiguration@bucket',
+    PutBucketAccelerateConfiguration: 'PutAccelerateConfiguration@bucket',
+    GetObjectLockConfiguration: 'GetBucketObjectLockConfiguration@bucket',
+    PutObjectLockConfiguration: 'PutBucketObjectLockConfiguration@bucket',
+
+    ListBuckets: 'ListAllMyBuckets',
+  },
+};
