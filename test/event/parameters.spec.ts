@@ -4,7 +4,7 @@ import { plainAttribute, redactStatement } from '../../src/event/dynamodb-values
 import { ANY_PLAN, lowerCamel } from '../../src/event/parameter-plan.js';
 import { toParameters } from '../../src/event/parameters.js';
 import { compileRedaction } from '../../src/event/redaction.js';
-import { javaDate } from '../../src/event/time.js';
+import { javaDate } from '../../src/vocabulary/time.js';
 
 const options = { secretNames: compileRedaction([]).names };
 
