@@ -95,7 +95,7 @@ async function measure(here: string, operation: BenchOperation): Promise<BenchRe
         c.alone !== undefined ? `recording alone ${round(c.alone / 1e3, 1)}k` : undefined,
       ].filter((x) => x !== undefined)
     : [];
-  const counts = c ? `(instructions per call under callgrind, ${counted!.calls}-call window: ${parts.join(', ')}); ` : '(valgrind not found: wall time only); ';
+  const counts = c ? `(instructions per call under callgrind, ${counted!.calls}-call window: ${parts.join(', ')}); ` : `(${CALLGRIND_CALLS <= 0 ? 'instruction count off: BENCH_CALLGRIND_CALLS=0' : 'valgrind not found'}: wall time only); `;
   const name = operation === 'GetItem' ? 'record-overhead' : `record-overhead-${operation.toLowerCase()}`;
   const perCall = (key: string, n: number | undefined) => (n === undefined ? {} : { [`${key}InstructionsPerCall`]: Math.round(n) });
   return {
