@@ -1,4 +1,5 @@
-// One variant of a record-overhead call (plain, localtrail or otel; `OPERATION` GetItem, RunInstances or PutObject),
+// One variant of a record-overhead call (plain, localtrail or otel; `OPERATION` GetItem, RunInstances or PutObject;
+// `alone`: the recording alone, the call's captured context replayed through the plugin's hook),
 // for callgrind to count: `WARMUP` calls, a full
 // collection, `CALLS` measured calls, a full collection. record-overhead.bench.ts runs it with CALLS=0 and CALLS=N and
 // divides the difference by N, so start-up, module loading and warm-up cancel out; the closing collection charges
@@ -8,6 +9,7 @@ import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createRequire } from 'node:module';
+import { replayThroughHook } from './replay-call.js';
 import { BENCH_CALLS, benchCredentials, benchOperation } from './stub-calls.js';
 
 const variant = process.env['VARIANT'] ?? 'plain';
@@ -24,7 +26,7 @@ if (variant === 'otel') {
 }
 const call = BENCH_CALLS[benchOperation()];
 const require = createRequire(import.meta.url);
-type Client = { middlewareStack: { use(plugin: unknown): void }; send(command: unknown): Promise<unknown> };
+type Client = { middlewareStack: { use(plugin: unknown): void; add(...args: unknown[]): void }; send(command: unknown): Promise<unknown> };
 const sdk = require(call.pkg) as Record<string, unknown>;
 const Client = sdk[call.client] as new (config: object) => Client;
 const Command = sdk[call.command] as new (input: object) => unknown;
@@ -35,9 +37,10 @@ const trail = createLocalTrail();
 if (variant === 'localtrail') client.middlewareStack.use(trail.plugin());
 const input = call.input;
 
-for (let i = 0; i < warmup; i++) await client.send(new Command(input));
+const send = variant === 'alone' ? await replayThroughHook(client, () => new Command(input), input, trail) : () => client.send(new Command(input));
+for (let i = 0; i < warmup; i++) await send();
 gc();
-for (let i = 0; i < calls; i++) await client.send(new Command(input));
+for (let i = 0; i < calls; i++) await send();
 gc();
-const recorded = variant === 'localtrail' ? trail.events().length + trail.stats().droppedFromMemory : exporter.getFinishedSpans().length;
+const recorded = variant === 'localtrail' || variant === 'alone' ? trail.events().length + trail.stats().droppedFromMemory : exporter.getFinishedSpans().length;
 process.stdout.write(JSON.stringify({ variant, recorded }) + '\n');

@@ -30,9 +30,15 @@ const CALLGRIND_CALLS = Number(process.env['BENCH_CALLGRIND_CALLS'] ?? 15_000);
 const CALLGRIND_CALLS_EXTRA = Number(process.env['BENCH_CALLGRIND_CALLS_EXTRA'] ?? CALLGRIND_CALLS);
 /** BENCH_CALLGRIND_OTEL=0 leaves OpenTelemetry out of the instruction count (it is a comparison, not the target). */
 const CALLGRIND_OTEL = process.env['BENCH_CALLGRIND_OTEL'] !== '0';
+/**
+ * BENCH_CALLGRIND_VARIANTS=alone counts only those variants (plain, localtrail, otel, alone). `alone` is the
+ * recording by itself (the call's captured context replayed through the plugin's hook, records kept in the default
+ * ring): a few seconds under callgrind where a full plain or localtrail window takes many minutes.
+ */
+const CALLGRIND_VARIANTS = process.env['BENCH_CALLGRIND_VARIANTS']?.split(',');
 /** BENCH_OPERATIONS=GetItem,PutObject runs only those. */
 const OPERATIONS = (process.env['BENCH_OPERATIONS']?.split(',') ?? BENCH_OPERATIONS) as BenchOperation[];
-type Counted = 'plain' | 'localtrail' | 'otel';
+type Counted = 'plain' | 'localtrail' | 'otel' | 'alone';
 
 /**
  * Instructions per call for each variant: (count with CALLS=N − count with CALLS=0) / N. Time on this shared
@@ -42,7 +48,8 @@ type Counted = 'plain' | 'localtrail' | 'otel';
 async function instructionsPerCall(here: string, operation: BenchOperation): Promise<{ calls: number; perCall: Partial<Record<Counted, number>> } | undefined> {
   const calls = operation === 'GetItem' ? CALLGRIND_CALLS : CALLGRIND_CALLS_EXTRA;
   if (calls <= 0 || !hasValgrind()) return undefined;
-  const variants: Counted[] = operation === 'GetItem' && CALLGRIND_OTEL ? ['plain', 'localtrail', 'otel'] : ['plain', 'localtrail'];
+  const all: Counted[] = operation === 'GetItem' && CALLGRIND_OTEL ? ['plain', 'localtrail', 'otel', 'alone'] : ['plain', 'localtrail', 'alone'];
+  const variants = all.filter((v) => CALLGRIND_VARIANTS === undefined || CALLGRIND_VARIANTS.includes(v));
   const worker = ['--import', 'tsx', join(here, 'record-instructions.worker.ts')];
   const runs = variants.flatMap((variant) =>
     [0, calls].map((n) => () => countInstructions(worker, { VARIANT: variant, OPERATION: operation, CALLS: String(n), WARMUP: '3000' })),
@@ -75,30 +82,38 @@ async function measure(here: string, operation: BenchOperation): Promise<BenchRe
     `nothing kept in memory ${round(r.unretainedVsPlain.median)}x plain; recording alone ${r.middlewareUs} µs/call)`;
   const counted = await instructionsPerCall(here, operation);
   const c = counted?.perCall;
-  // The instruction ratio holds the target when valgrind is there; the wall-time ratio otherwise.
-  const vsPlain = c ? round(c.localtrail! / c.plain!) : timeVsPlain;
-  const vsOtel = c?.otel !== undefined ? round(c.localtrail! / c.otel) : timeVsOtel;
-  const counts = c
-    ? `(instructions per call under callgrind, ${counted!.calls}-call window: plain ${round(c.plain! / 1e6, 3)}M, ` +
-      `localtrail ${round(c.localtrail! / 1e6, 3)}M` +
-      (c.otel !== undefined ? `, otel ${round(c.otel / 1e6, 3)}M = ${round(c.otel / c.plain!)}x plain` : '') +
-      '); '
-    : '(valgrind not found: wall time only); ';
+  // The instruction ratio holds the target when valgrind counted both; the wall-time ratio otherwise.
+  const full = c?.plain !== undefined && c.localtrail !== undefined;
+  const vsPlain = full ? round(c.localtrail! / c.plain!) : timeVsPlain;
+  const vsOtel = full && c.otel !== undefined ? round(c.localtrail! / c.otel) : timeVsOtel;
+  const million = (n: number) => `${round(n / 1e6, 3)}M`;
+  const parts = c
+    ? [
+        c.plain !== undefined ? `plain ${million(c.plain)}` : undefined,
+        c.localtrail !== undefined ? `localtrail ${million(c.localtrail)}` : undefined,
+        c.otel !== undefined ? `otel ${million(c.otel)}${c.plain !== undefined ? ` = ${round(c.otel / c.plain)}x plain` : ''}` : undefined,
+        c.alone !== undefined ? `recording alone ${round(c.alone / 1e3, 1)}k` : undefined,
+      ].filter((x) => x !== undefined)
+    : [];
+  const counts = c ? `(instructions per call under callgrind, ${counted!.calls}-call window: ${parts.join(', ')}); ` : `(${CALLGRIND_CALLS <= 0 ? 'instruction count off: BENCH_CALLGRIND_CALLS=0' : 'valgrind not found'}: wall time only); `;
   const name = operation === 'GetItem' ? 'record-overhead' : `record-overhead-${operation.toLowerCase()}`;
+  const perCall = (key: string, n: number | undefined) => (n === undefined ? {} : { [`${key}InstructionsPerCall`]: Math.round(n) });
   return {
     name,
-    line: `${name} (${operation}): ${vsPlain}x plain${c && c.otel === undefined ? '' : `, ${vsOtel}x otel`} ${counts}${timing}`,
+    line: `${name} (${operation}): ${vsPlain}x plain${full && c.otel === undefined ? '' : `, ${vsOtel}x otel`} ${counts}${timing}`,
     json: {
       operation,
       vsPlain,
       vsOtel,
-      method: c ? 'instructions' : 'time',
+      method: full ? 'instructions' : 'time',
       ...(c
         ? {
             callgrindCalls: counted!.calls,
-            plainInstructionsPerCall: Math.round(c.plain!),
-            localtrailInstructionsPerCall: Math.round(c.localtrail!),
-            ...(c.otel !== undefined ? { otelInstructionsPerCall: Math.round(c.otel), otelVsPlain: round(c.otel / c.plain!) } : {}),
+            ...perCall('plain', c.plain),
+            ...perCall('localtrail', c.localtrail),
+            ...perCall('otel', c.otel),
+            ...(c.otel !== undefined && c.plain !== undefined ? { otelVsPlain: round(c.otel / c.plain) } : {}),
+            ...perCall('alone', c.alone),
           }
         : {}),
       timeVsPlain,

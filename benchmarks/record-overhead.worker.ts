@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Variant } from './harness.js';
 import { interleave, median, round } from './harness.js';
+import { replayThroughHook } from './replay-call.js';
 import { BENCH_CALLS, benchCredentials, benchOperation } from './stub-calls.js';
 
 const exporter = new InMemorySpanExporter();
@@ -82,47 +83,13 @@ process.stdout.write(
 );
 
 async function middlewareAlone(): Promise<number> {
-  const t = createLocalTrail({ maxEvents: 100 });
-  let captured: { context: Record<string, unknown>; output: unknown } | undefined;
-  const probe = makeClient();
-  probe.middlewareStack.add(
-    (next: (args: unknown) => Promise<unknown>, context: unknown) => async (args: unknown) => {
-      const out = await next(args);
-      captured = { context: context as Record<string, unknown>, output: out };
-      return out;
-    },
-    { step: 'initialize', priority: 'high', name: 'capture' },
-  );
-  await probe.send(new Command(input));
-  const { context, output } = captured!;
-  const smithy = context['__smithy_context'] as Record<string, unknown>;
-  const scheme = smithy['selectedHttpAuthScheme'];
-  // As trail.plugin() hooks a stack: the stand-in stack's resolve plays the rest of the SDK's stack (it sets the auth
-  // scheme and hands the innermost handler the request, as the SDK does) and the hook wraps it.
-  const request = { headers: { host: 'dynamodb.us-east-1.amazonaws.com', 'user-agent': 'aws-sdk-js/3 api/dynamodb#3', 'content-length': '60' } };
-  const standIn = {
-    concat: () => standIn,
-    applyToStack: () => undefined,
-    clone: () => standIn,
-    resolve: (innermost: (args: object) => Promise<unknown>) => async (args: object) => {
-      smithy['selectedHttpAuthScheme'] = { ...(scheme as object) };
-      await innermost({ ...args, request });
-      return output;
-    },
-  };
-  t.plugin().applyToStack(standIn as never);
-  const handler = (standIn.resolve as unknown as (next: () => Promise<unknown>, context: object) => (args: object) => Promise<unknown>)(
-    async () => output,
-    context,
-  );
+  const replay = await replayThroughHook(makeClient(), () => new Command(input), input, createLocalTrail({ maxEvents: 100 }));
   const samples: number[] = [];
   for (let r = 0; r < 15; r++) {
     const n = 5000;
     const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) await handler({ input } as never);
+    for (let i = 0; i < n; i++) await replay();
     samples.push(Number(process.hrtime.bigint() - t0) / 1000 / n);
   }
-  // S3 records write the user agent in brackets.
-  if (t.stats().recorded === 0 || !t.events()[0]?.userAgent?.includes(request.headers['user-agent'])) throw new Error('the replay did not record the call');
   return round(median(samples), 2);
 }

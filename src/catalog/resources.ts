@@ -151,6 +151,18 @@ function stepFunctions(ctx: ResourceContext): CloudTrailResource[] {
   return arn ? [{ accountId: arnAccount(arn) ?? ctx.accountId, type: 'AWS::StepFunctions::StateMachine', ARN: arn }] : [];
 }
 
+/**
+ * SSM names the document of DeleteDocument
+ * (https://docs.aws.amazon.com/systems-manager/latest/userguide/monitoring-cloudtrail-logs.html); its other
+ * operations (SendCommand, parameters) are written without resources.
+ */
+function ssm(ctx: ResourceContext): CloudTrailResource[] {
+  const name = ctx.operation === 'DeleteDocument' ? str(ctx.input['Name']) : undefined;
+  if (!name) return [];
+  const arn = isArn(name) ? name : `arn:${ctx.partition}:ssm:${ctx.region}:${ctx.accountId}:document/${name}`;
+  return [{ accountId: arnAccount(arn) ?? ctx.accountId, type: 'AWS::SSM::Document', ARN: arn }];
+}
+
 const EXTRACTORS: Readonly<Record<string, Extractor>> = {
   's3.amazonaws.com': s3,
   'dynamodb.amazonaws.com': dynamodb,
@@ -165,6 +177,7 @@ const EXTRACTORS: Readonly<Record<string, Extractor>> = {
   'cloudtrail.amazonaws.com': cloudtrail,
   'kinesis.amazonaws.com': kinesis,
   'states.amazonaws.com': stepFunctions,
+  'ssm.amazonaws.com': ssm,
 };
 
 /** Resources named by a call's input; empty when the service is not catalogued or names none. */

@@ -41,6 +41,13 @@ export interface ParameterPlan {
   kind: PlanKind;
   /** Struct: SDK member name → record key and the member's plan (resolved lazily for recursive shapes). */
   member?(name: string): MemberPlan | undefined;
+  /** Struct: every member, in the model's order. */
+  members?(): readonly (readonly [string, MemberPlan])[];
+  /**
+   * Struct: the converter made for this structure's members on its first use (see parameters.ts), or null when the
+   * generic walk serves it.
+   */
+  compiled?: unknown;
   /** List/Map: the element plan. */
   value?(): ParameterPlan;
   /** List: written inside an object under this key (`{"items": [...]}`, `{}` when empty), as EC2 writes its sets. */
@@ -66,17 +73,42 @@ export interface ParameterPlan {
 export interface MemberPlan {
   key: string;
   /**
-   * The SDK member name lower-cased, for the secret-name check without a lookup per call; undefined when a rule
+   * The SDK member name lower-cased, for the check against the trail's own `redact` names; undefined when a rule
    * placed the member deliberately (STS `credentials`, whose parts have their own plans).
    */
   lower: string | undefined;
+  /** The name is one of the well-known secret names: hidden whatever the model says (decided once, here). */
+  secret: boolean;
   plan: ParameterPlan;
   /** Written inside `{[into]: {items: [{...}]}}` with the other members of that group (EC2 RunInstances). */
-  into?: string;
+  into: string | undefined;
+}
+
+/**
+ * A plan. Every plan is made here with every field, in one order, so all plans share one hidden class: the converter
+ * reads them at every value of every call, where plans of many shapes would make each read a megamorphic lookup.
+ */
+export function makePlan(kind: PlanKind, fields: Omit<Partial<ParameterPlan>, 'kind'> = {}): ParameterPlan {
+  return {
+    kind,
+    member: fields.member,
+    members: fields.members,
+    compiled: undefined,
+    value: fields.value,
+    wrap: fields.wrap,
+    itemKey: fields.itemKey,
+    single: fields.single,
+    constants: fields.constants,
+    keyFrom: fields.keyFrom,
+    tableFrom: fields.tableFrom,
+    tag: fields.tag,
+    time: fields.time,
+    marker: fields.marker,
+  };
 }
 
 /** The plan used when nothing is known of the shape: every key lower-camel-cased, every value walked. */
-export const ANY_PLAN: ParameterPlan = { kind: PlanKind.Any };
+export const ANY_PLAN: ParameterPlan = makePlan(PlanKind.Any);
 
 const lowerCache = new Map<string, string>();
 

@@ -2,7 +2,7 @@
 import { plainAttributes, redactStatement } from './dynamodb-values.js';
 import type { JsonObject, JsonValue } from '../vocabulary/record.js';
 import type { MemberPlan, ParameterPlan } from './parameter-plan.js';
-import { ANY_PLAN, lowerCamel, lowerCase, PlanKind, PlanTime } from './parameter-plan.js';
+import { ANY_PLAN, lowerCamel, lowerCase, makePlan, PlanKind, PlanTime } from './parameter-plan.js';
 import { HIDDEN } from './redaction.js';
 import { javaDate } from '../vocabulary/time.js';
 
@@ -11,8 +11,13 @@ export const PARAMETERS_LIMIT = 100 * 1024;
 const MAX_DEPTH = 32;
 
 export interface ConvertOptions {
-  /** Lower-cased member names that are always hidden, whatever the model says. */
+  /** Lower-cased member names that are always hidden, whatever the model says (the well-known ones and the trail's). */
   secretNames: ReadonlySet<string>;
+  /**
+   * The trail's own `redact` names alone, when known: a modelled member already knows whether its name is a well-known
+   * secret (decided when its plan was made), so only these need a lookup per member.
+   */
+  userSecretNames?: ReadonlySet<string>;
   /** Top-level member renames (`Bucket` → `bucketName` for S3 clients without a schema). */
   renames?: Readonly<Record<string, string>>;
   /** The key attribute names of a DynamoDB table, when known (for PutItem's `key`). */
@@ -98,8 +103,11 @@ function convertList(value: unknown[], plan: ParameterPlan, state: State, depth:
   }
   state.ancestors.pop();
   const items: JsonValue = list && plan.single && out.length === 1 ? out[0]! : out;
-  if (list && plan.wrap !== undefined) return out.length === 0 ? {} : { [plan.wrap]: items };
-  return items;
+  const wrap = list ? plan.wrap : undefined;
+  if (wrap === undefined) return items;
+  if (out.length === 0) return {};
+  // A literal with a constant key is made from a boilerplate; EC2's `items` is by far the most common wrapper.
+  return wrap === 'items' ? { items } : { [wrap]: items };
 }
 
 function convertObject(
@@ -109,11 +117,23 @@ function convertObject(
   depth: number,
   renames: Readonly<Record<string, string>> | undefined,
 ): JsonObject {
+  if (renames === undefined && plan.kind === PlanKind.Struct && plan.members !== undefined) {
+    const compiled = (plan.compiled === undefined ? (plan.compiled = compileStruct(plan)) : plan.compiled) as CompiledStruct | null;
+    if (compiled !== null) {
+      const out: JsonObject = {};
+      state.ancestors.push(value);
+      if (!compiled(value, state, depth, out)) out['truncated'] = true;
+      addConstants(plan, out);
+      state.ancestors.pop();
+      return out;
+    }
+  }
   state.ancestors.push(value);
-  const out: JsonObject = {};
+  const names = Object.keys(value);
+  const out: JsonObject = names.length > FAST_PROPERTIES ? dictionaryObject() : {};
   const isMap = plan.kind === PlanKind.Map;
   const mapValue = isMap && plan.value ? plan.value() : ANY_PLAN;
-  const names = Object.keys(value);
+  const userSecrets = state.options.userSecretNames;
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     if (name === '$metadata') continue;
@@ -123,36 +143,82 @@ function convertObject(
     }
     let key: string;
     let memberPlan: ParameterPlan;
-    let lower: string | undefined;
     let member: MemberPlan | undefined;
+    let hidden: boolean;
     if (isMap) {
       key = name;
       memberPlan = mapValue;
-      lower = lowerCase(name);
+      // Secret names apply to map keys too: user data (DynamoDB attributes, tags, metadata) is where they hide.
+      hidden = state.options.secretNames.has(lowerCase(name));
     } else {
       member = plan.kind === PlanKind.Struct && plan.member ? plan.member(name) : undefined;
       key = renames?.[name] ?? member?.key ?? lowerCamel(name);
       memberPlan = member?.plan ?? ANY_PLAN;
-      lower = member ? member.lower : lowerCase(name);
+      if (member === undefined) hidden = state.options.secretNames.has(lowerCase(name));
+      else if (member.lower === undefined) hidden = false;
+      else if (userSecrets === undefined) hidden = state.options.secretNames.has(member.lower);
+      else hidden = member.secret || (userSecrets.size > 0 && userSecrets.has(member.lower));
       if (name === plan.keyFrom) writeKey(value, plan, out, state);
     }
-    // Secret names apply to map keys too: user data (DynamoDB attributes, tags, metadata) is where they hide.
-    if (lower !== undefined && state.options.secretNames.has(lower)) memberPlan = SENSITIVE;
+    if (hidden) memberPlan = SENSITIVE;
     state.budget -= key.length;
     const v = convert(value[name], memberPlan, state, depth + 1);
     if (v === undefined) continue;
     if (member?.into !== undefined) intoGroup(out, member.into)[key] = v;
     else out[key] = v;
   }
-  const constants = plan.constants;
-  if (constants !== undefined) {
-    for (let i = 0; i < constants.length; i++) {
-      const [key, v] = constants[i]!;
-      if (!(key in out)) out[key] = v;
-    }
-  }
+  addConstants(plan, out);
   state.ancestors.pop();
   return out;
+}
+
+function addConstants(plan: ParameterPlan, out: JsonObject): void {
+  const constants = plan.constants;
+  if (constants === undefined) return;
+  for (let i = 0; i < constants.length; i++) {
+    const [key, v] = constants[i]!;
+    if (!(key in out)) out[key] = v;
+  }
+}
+
+/** A structure's converter: writes each member present into `out`; false when the size budget ran out. */
+type CompiledStruct = (value: Record<string, unknown>, state: State, depth: number, out: JsonObject) => boolean;
+
+/**
+ * Makes the converter of a modelled structure, once per structure, as code that reads and writes each member by its
+ * name. The generic walk reads `value[name]` and writes `out[key]` with names that change at every step, which V8
+ * can only do through its slowest (megamorphic) paths, and turns every object of more than 16 members into a
+ * dictionary by copying it; code with the names written in it does neither (an EC2 RunInstances response converts
+ * in about a third of the instructions). Only the model's members are written: the SDK sends no other. Structures
+ * with a DynamoDB `key` or EC2 groups to write, and runtimes that forbid making code, keep the generic walk. Member
+ * and key names come from the SDK's model and the rules catalogue, and are written as JSON string literals.
+ */
+function compileStruct(plan: ParameterPlan): CompiledStruct | null {
+  if (plan.keyFrom !== undefined) return null;
+  const entries = plan.members!();
+  if (entries.some(([, m]) => m.into !== undefined)) return null;
+  const lines = ['const us = state.options.userSecretNames ?? state.options.secretNames;', 'const check = us.size !== 0;', 'let v, r;'];
+  entries.forEach(([name, m], i) => {
+    const memberPlan = m.secret ? 'S' : `p[${i}]`;
+    const hidden = m.lower === undefined ? memberPlan : `(check && us.has(${JSON.stringify(m.lower)}) ? S : ${memberPlan})`;
+    lines.push(
+      `v = value[${JSON.stringify(name)}];`,
+      `if (v !== undefined) { if (state.budget <= 0) return false; state.budget -= ${m.key.length}; ` +
+        `r = convert(v, ${hidden}, state, depth + 1); if (r !== undefined) out[${JSON.stringify(m.key)}] = r; }`,
+    );
+  });
+  lines.push('return true;');
+  try {
+    const factory = new Function('p', 'S', 'convert', `return function convertStruct(value, state, depth, out) {\n${lines.join('\n')}\n};`) as (
+      plans: readonly ParameterPlan[],
+      sensitive: ParameterPlan,
+      convertValue: typeof convert,
+    ) => CompiledStruct;
+    return factory(entries.map(([, m]) => m.plan), SENSITIVE, convert);
+  } catch {
+    // --disallow-code-generation-from-strings: the generic walk.
+    return null;
+  }
 }
 
 /** EC2's RunInstances writes its instance parameters inside `instancesSet.items[0]`. */
@@ -174,7 +240,7 @@ function writeKey(value: Record<string, unknown>, plan: ParameterPlan, out: Json
 /** `{Put: {...}}` → `{operation: 'Put', ...}` (DynamoDB's transactions). */
 function convertTagged(value: Record<string, unknown>, plan: ParameterPlan, state: State, depth: number): JsonValue {
   const names = Object.keys(value);
-  const asStruct: ParameterPlan = { kind: PlanKind.Struct, member: plan.member! };
+  const asStruct = makePlan(PlanKind.Struct, { member: plan.member! });
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const inner = value[name];
@@ -205,7 +271,20 @@ function jsonText(value: string, state: State): JsonValue {
   }
 }
 
-const SENSITIVE: ParameterPlan = { kind: PlanKind.Sensitive };
+const SENSITIVE = makePlan(PlanKind.Sensitive);
+
+/**
+ * V8 turns an object into a dictionary once a keyed store adds its 17th property (4 in the object, 12 beside it), by
+ * copying every property over. A large structure (an EC2 instance has some forty members) starts as a dictionary
+ * instead, so it is never copied: deleting a property other than the last one makes the object a dictionary.
+ */
+const FAST_PROPERTIES = 16;
+function dictionaryObject(): JsonObject {
+  const o: JsonObject = { a: 0, b: 0 };
+  delete o['a'];
+  delete o['b'];
+  return o;
+}
 
 function isBinaryLike(value: object): boolean {
   return (

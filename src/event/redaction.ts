@@ -21,20 +21,27 @@ export const WELL_KNOWN_SECRET_NAMES: ReadonlySet<string> = new Set([
 
 /** A compiled user redaction: bare names hide a member anywhere; dotted paths hide one place in the record. */
 export interface CompiledRedaction {
+  /** The well-known secret names and the bare names of the option, lower-cased. */
   names: ReadonlySet<string>;
+  /** The bare names of the option alone, lower-cased. */
+  userNames: ReadonlySet<string>;
   paths: readonly string[][];
 }
 
 /** Compiles the `redact` option once (e.g. `['password', 'requestParameters.key.ssn']`). */
 export function compileRedaction(paths: readonly string[]): CompiledRedaction {
   const names = new Set(WELL_KNOWN_SECRET_NAMES);
+  const userNames = new Set<string>();
   const dotted: string[][] = [];
   for (const path of paths) {
     if (typeof path !== 'string' || path.length === 0) throw new LocalTrailConfigError('redact', `localtrail: invalid redact path ${JSON.stringify(path)}`);
     if (path.includes('.')) dotted.push(path.split('.'));
-    else names.add(path.toLowerCase());
+    else {
+      names.add(path.toLowerCase());
+      userNames.add(path.toLowerCase());
+    }
   }
-  return { names, paths: dotted };
+  return { names, userNames, paths: dotted };
 }
 
 /**

@@ -2,7 +2,8 @@
 import type { NormalizedSchema } from '@smithy/core/schema';
 import type { MemberRule, MemberTreatment, ServiceRules } from '../catalog/record-rules/types.js';
 import type { MemberPlan, ParameterPlan } from '../event/parameter-plan.js';
-import { ANY_PLAN, PlanKind } from '../event/parameter-plan.js';
+import { ANY_PLAN, makePlan, PlanKind } from '../event/parameter-plan.js';
+import { WELL_KNOWN_SECRET_NAMES } from '../event/redaction.js';
 import type { Direction, WireStyle, WireTraits } from './wire-names.js';
 import { isRecordedS3Header, listShape, memberKey, timeFormatFor } from './wire-names.js';
 
@@ -13,9 +14,9 @@ const enum Mode {
   Xml = 2,
 }
 
-const SENSITIVE: ParameterPlan = { kind: PlanKind.Sensitive };
-const BINARY: ParameterPlan = { kind: PlanKind.Binary };
-const OMIT: ParameterPlan = { kind: PlanKind.Omit };
+const SENSITIVE = makePlan(PlanKind.Sensitive);
+const BINARY = makePlan(PlanKind.Binary);
+const OMIT = makePlan(PlanKind.Omit);
 
 /** The XML namespace CloudTrail writes in an S3 payload (`xmlns`), as S3's own requests carry it. */
 const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -31,7 +32,7 @@ export class PlanCompiler {
     private readonly direction: Direction,
     private readonly rules: ServiceRules | undefined,
   ) {
-    this.timestamp = { kind: PlanKind.Timestamp, time: timeFormatFor(style) };
+    this.timestamp = makePlan(PlanKind.Timestamp, { time: timeFormatFor(style) });
     this.members = direction === 'request' ? rules?.request : rules?.response;
   }
 
@@ -57,13 +58,13 @@ export class PlanCompiler {
 
   private listPlan(ns: NormalizedSchema, mode: Mode): ParameterPlan {
     let element: ParameterPlan | undefined;
-    return { kind: PlanKind.List, value: () => (element ??= this.planFor(ns.getValueSchema(), mode)) };
+    return makePlan(PlanKind.List, { value: () => (element ??= this.planFor(ns.getValueSchema(), mode)) });
   }
 
   private mapPlan(ns: NormalizedSchema, mode: Mode): ParameterPlan {
     if (ns.getKeySchema().getMergedTraits().sensitive) return SENSITIVE;
     let element: ParameterPlan | undefined;
-    return { kind: PlanKind.Map, value: () => (element ??= this.planFor(ns.getValueSchema(), mode)) };
+    return makePlan(PlanKind.Map, { value: () => (element ??= this.planFor(ns.getValueSchema(), mode)) });
   }
 
   private structPlan(ns: NormalizedSchema, mode: Mode): ParameterPlan {
@@ -81,14 +82,19 @@ export class PlanCompiler {
       resolved.set(name, plan);
       return plan ?? undefined;
     };
-    const plan: ParameterPlan = { kind: this.rules?.request?.[shape]?.as === 'tagged' && this.direction === 'request' ? PlanKind.Tagged : PlanKind.Struct, member };
-    if (plan.kind === PlanKind.Tagged) plan.tag = 'operation';
+    const tagged = this.rules?.request?.[shape]?.as === 'tagged' && this.direction === 'request';
     const itemKey = this.direction === 'request' ? this.rules?.itemKeys?.[shape] : undefined;
-    if (itemKey) {
-      plan.keyFrom = itemKey.item;
-      plan.tableFrom = itemKey.table;
-    }
-    return plan;
+    const all = (): (readonly [string, MemberPlan])[] => {
+      members ??= new Map(ns.structIterator());
+      return [...members.keys()].map((name) => [name, member(name)!] as const);
+    };
+    return makePlan(tagged ? PlanKind.Tagged : PlanKind.Struct, {
+      member,
+      members: all,
+      tag: tagged ? 'operation' : undefined,
+      keyFrom: itemKey?.item,
+      tableFrom: itemKey?.table,
+    });
   }
 
   private memberPlan(shape: string, name: string, schema: NormalizedSchema, mode: Mode, keepNames: boolean): MemberPlan {
@@ -110,13 +116,12 @@ export class PlanCompiler {
       key = rule?.key ?? list.key;
       const wrap = rule?.wrap === null ? undefined : (rule?.wrap ?? list.wrap);
       const itemKey = rule?.itemKey ?? list.itemKey;
-      if (wrap !== undefined || itemKey !== undefined || list.single) plan = { ...plan, wrap, itemKey, single: list.single };
+      if (wrap !== undefined || itemKey !== undefined || list.single) plan = makePlan(plan.kind, { ...plan, wrap, itemKey, single: list.single });
     } else if (mode === Mode.Top && traits.httpPayload && plan.kind === PlanKind.Struct) {
-      plan = { ...plan, constants: [['xmlns', S3_XMLNS]] };
+      plan = makePlan(plan.kind, { ...plan, constants: [['xmlns', S3_XMLNS]] });
     }
-    const out: MemberPlan = { key, lower, plan };
-    if (rule?.into !== undefined) out.into = rule.into;
-    return out;
+    const secret = lower !== undefined && WELL_KNOWN_SECRET_NAMES.has(lower);
+    return { key, lower, secret, plan, into: rule?.into };
   }
 
   /** S3's top level: headers CloudTrail writes, never user metadata (application data). */
@@ -127,12 +132,12 @@ export class PlanCompiler {
 
   private treatment(as: Exclude<MemberTreatment, 'keep'>, schema: NormalizedSchema, mode: Mode, marker?: string): ParameterPlan {
     if (as === 'omit') return OMIT;
-    if (as === 'hidden') return marker === undefined ? SENSITIVE : { kind: PlanKind.Sensitive, marker };
+    if (as === 'hidden') return marker === undefined ? SENSITIVE : makePlan(PlanKind.Sensitive, { marker });
     if (as === 'tagged') return this.planFor(schema, mode);
     const kind =
       as === 'names' ? PlanKind.Names : as === 'plain-attributes' ? PlanKind.PlainAttributes : as === 'json' ? PlanKind.JsonText : PlanKind.Statement;
-    const plan: ParameterPlan = { kind };
+    const plan = makePlan(kind);
     // A list of keys (BatchGetItem's Keys) gets the treatment per element.
-    return schema.isListSchema() && kind !== PlanKind.Names ? { kind: PlanKind.List, value: () => plan } : plan;
+    return schema.isListSchema() && kind !== PlanKind.Names ? makePlan(PlanKind.List, { value: () => plan }) : plan;
   }
 }

@@ -88,6 +88,7 @@ export class Recorder {
     if (plans?.requestNull !== true) {
       capture.requestParameters = toParameters(raw, plans?.input ?? ANY_PLAN, {
         secretNames: this.redaction.names,
+        userSecretNames: this.redaction.userNames,
         renames: plans === undefined && context.clientName === 'S3Client' ? S3_RENAMES : undefined,
         tableKeys: this.tableKeys.lookup,
       });
@@ -184,7 +185,7 @@ export class Recorder {
 
   private responseElements(capture: CallCapture, output: unknown): JsonObject | null {
     if (capture.plans?.response === 'never') return null;
-    const elements = toParameters(output, capture.plans?.output ?? ANY_PLAN, { secretNames: this.redaction.names });
+    const elements = toParameters(output, capture.plans?.output ?? ANY_PLAN, { secretNames: this.redaction.names, userSecretNames: this.redaction.userNames });
     if (elements === null || Object.keys(elements).length === 0) return null;
     const requestId = (output as { $metadata?: { requestId?: unknown } }).$metadata?.requestId;
     return capture.plans?.responseRequestId === true && typeof requestId === 'string' ? { requestId, ...elements } : elements;

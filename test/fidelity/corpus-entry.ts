@@ -47,6 +47,12 @@ export interface CorpusEntry {
   volatilePaths?: string[];
   /** The account localtrail is told, when the record's resource ARNs name another account than its caller (docs sanitise numbers independently). */
   accountId?: string;
+  /**
+   * DynamoDB tables' key attribute names, given as the `dynamoDbTableKeys` option: a PutItem input does not say which
+   * attributes form the key, which CloudTrail reads from the table (an application states it, or localtrail learns it
+   * from a CreateTable or DescribeTable call it records).
+   */
+  dynamoDbTableKeys?: Record<string, string[]>;
 }
 
 export interface NamedEntry {

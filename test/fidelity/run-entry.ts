@@ -57,7 +57,11 @@ export async function replay(entry: CorpusEntry, sdk: SdkModule): Promise<Replay
   if (typeof Client !== 'function') throw new Error(`${call.package} has no export ${call.client}`);
   if (typeof Command !== 'function') throw new Error(`${call.package} has no export ${call.command}`);
 
-  const trail = createLocalTrail({ accountId: accountFor(entry), sourceIpAddress: '192.0.2.0' });
+  const trail = createLocalTrail({
+    accountId: accountFor(entry),
+    sourceIpAddress: '192.0.2.0',
+    ...(entry.dynamoDbTableKeys ? { dynamoDbTableKeys: entry.dynamoDbTableKeys } : {}),
+  });
   // The record's own request id, unless the entry's reply names one: services echo it in bodies too (EC2's requestId).
   const requestId = typeof entry.record.requestID === 'string' ? entry.record.requestID : 'fidelity-request';
   const headers = { 'x-amzn-requestid': requestId, 'x-amz-request-id': requestId, ...response.headers };
