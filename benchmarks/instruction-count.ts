@@ -12,16 +12,16 @@ export function hasValgrind(): boolean {
   }
 }
 
-/** Instructions executed by `node <nodeArgs>` with `env` added, as callgrind counts them. */
-export function countInstructions(nodeArgs: string[], env: Record<string, string>): Promise<number> {
+/** Instructions executed by `node <nodeArgs>` with `env` added, as callgrind counts them (V8's hash and random seeds: `seed`). */
+export function countInstructions(nodeArgs: string[], env: Record<string, string>, seed = 1): Promise<number> {
   const args = [
     '--tool=callgrind',
     '--callgrind-out-file=/dev/null',
     process.execPath,
     // Deterministic V8: one thread (collection and compilation on the main thread, so counted), fixed hash and random seeds.
     '--predictable',
-    '--hash-seed=1',
-    '--random-seed=1',
+    `--hash-seed=${seed}`,
+    `--random-seed=${seed}`,
     '--expose-gc',
     '--no-warnings',
     ...nodeArgs,

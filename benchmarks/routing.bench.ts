@@ -1,6 +1,7 @@
 // Routing throughput: events/s through TrailEngine.accept with 5 trails carrying advanced selectors, against a
 // straightforward router that evaluates the same selectors' JSON for every event (no compilation).
 import type { AdvancedEventSelector } from '@aws-sdk/client-cloudtrail';
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -245,23 +246,38 @@ function minuteCloseCost(records: CloudTrailRecord[], perMinute: number): { nsPe
   return { nsPerCounted: median / (perMinute * countedShare), countedShare };
 }
 
-const INSTRUCTION_EVENTS = 100_000;
+/** The two measured windows (events after the warm-up): the count of the first is subtracted from the second's. */
+const INSTRUCTION_WINDOWS = [50_000, 250_000] as const;
+/** Seed pairs (`--hash-seed`/`--random-seed`) each variant is counted under; the figure is their mean. */
+const INSTRUCTION_SEEDS = [1, 2, 3];
 
 /**
  * Instructions per event, plain routing vs routing with Insights, under callgrind (the same count however busy the
- * machine): minutes close every 5,000 events inside the measured window, so the timer's tallying is counted too.
+ * machine is): minutes close every 5,000 events inside the measured windows, so the timer's tallying is counted too.
+ * The figure is the difference between a 250,000-event and a 50,000-event window, divided by 200,000: the first
+ * window absorbs what V8 still does once after the warm-up's full collection (it re-optimizes the event loop), and
+ * both runs share startup, module loading and the warm-up, so none of that is counted.
  */
-async function instructionsPerEvent(): Promise<{ plain: number; insights: number } | undefined> {
+async function instructionsPerEvent(): Promise<{ plain: number[]; insights: number[] } | undefined> {
   if (!hasValgrind()) return undefined;
+  const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'routing-instructions.worker.ts');
+  // One run outside callgrind first, so tsx's transform cache is filled before any counted run loads the files.
+  execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', workerFile], { env: { ...process.env, WARMUP: '0' }, stdio: 'ignore' });
   // A fixed GC schedule: V8 otherwise sizes the heap from measured mutator speed, so how busy the machine is changes
-  // when collections run (runs of the same plain variant counted 1105 and 1894 instructions per event without it).
-  const worker = ['--predictable-gc-schedule', '--import', 'tsx', join(dirname(fileURLToPath(import.meta.url)), 'routing-instructions.worker.ts')];
+  // when collections run.
   const variants = ['plain', 'insights'] as const;
-  const counts = await inBatches(
-    variants.flatMap((variant) => [0, INSTRUCTION_EVENTS].map((events) => () => countInstructions(worker, { VARIANT: variant, EVENTS: String(events) }))),
-    availableParallelism(),
+  const runs = variants.flatMap((variant) =>
+    INSTRUCTION_SEEDS.flatMap((seed) =>
+      INSTRUCTION_WINDOWS.map((events) => () => countInstructions(['--predictable-gc-schedule', '--import', 'tsx', workerFile], { VARIANT: variant, EVENTS: String(events) }, seed)),
+    ),
   );
-  return { plain: (counts[1]! - counts[0]!) / INSTRUCTION_EVENTS, insights: (counts[3]! - counts[2]!) / INSTRUCTION_EVENTS };
+  const counts = await inBatches(runs, availableParallelism());
+  const perEvent = (v: number): number[] =>
+    INSTRUCTION_SEEDS.map((_, s) => {
+      const i = (v * INSTRUCTION_SEEDS.length + s) * 2;
+      return (counts[i + 1]! - counts[i]!) / (INSTRUCTION_WINDOWS[1] - INSTRUCTION_WINDOWS[0]);
+    });
+  return { plain: perEvent(0), insights: perEvent(1) };
 }
 
 export default async function routingBench(): Promise<BenchResult[]> {
@@ -309,8 +325,11 @@ export default async function routingBench(): Promise<BenchResult[]> {
   const baseNs = insights.usPerOp['compiled']! * 1000;
   const amortized = (insights.usPerOp['insights']! * 1000 + close.nsPerCounted * close.countedShare) / baseNs;
   const instructions = await instructionsPerEvent();
-  const instructionsText = instructions
-    ? `${round(instructions.insights / instructions.plain, 3)}x in instructions per event, minute closes included (${round(instructions.plain, 0)} → ${round(instructions.insights, 0)}); `
+  const mean = (xs: number[]): number => xs.reduce((x, y) => x + y, 0) / xs.length;
+  const counted = instructions && { plain: mean(instructions.plain), insights: mean(instructions.insights), ratios: instructions.insights.map((x, i) => x / instructions.plain[i]!) };
+  const instructionsText = counted
+    ? `${round(counted.insights / counted.plain, 3)}x in instructions per event, minute closes included (${round(counted.plain, 0)} → ${round(counted.insights, 0)}; ` +
+      `seeds ${INSTRUCTION_SEEDS.join(', ')}: ${counted.ratios.map((r) => `${round(r, 3)}x`).join(', ')}); `
     : '';
   const insightsLine =
     `routing with Insights: ${instructionsText}wall time ${round(insightsRatio.median, 3)}x routing without (spread ${round(insightsRatio.min, 2)}–${round(insightsRatio.max, 2)}), ` +
@@ -328,11 +347,18 @@ export default async function routingBench(): Promise<BenchResult[]> {
         minuteCloseNsPerCountedEvent: Math.round(close.nsPerCounted),
         countedShare: round(close.countedShare, 3),
         amortizedRatio: round(amortized, 3),
-        ...(instructions
+        ...(counted
           ? {
-              instructionsPerEventPlain: Math.round(instructions.plain),
-              instructionsPerEventInsights: Math.round(instructions.insights),
-              instructionRatio: round(instructions.insights / instructions.plain, 3),
+              instructionsPerEventPlain: Math.round(counted.plain),
+              instructionsPerEventInsights: Math.round(counted.insights),
+              instructionRatio: round(counted.insights / counted.plain, 3),
+              instructionRatioMin: round(Math.min(...counted.ratios), 3),
+              instructionRatioMax: round(Math.max(...counted.ratios), 3),
+              instructionsPlainMin: Math.round(Math.min(...instructions!.plain)),
+              instructionsPlainMax: Math.round(Math.max(...instructions!.plain)),
+              instructionsInsightsMin: Math.round(Math.min(...instructions!.insights)),
+              instructionsInsightsMax: Math.round(Math.max(...instructions!.insights)),
+              instructionSeeds: INSTRUCTION_SEEDS.length,
             }
           : {}),
         targetRatio: 1.1,
