@@ -597,23 +597,9 @@ export interface UpdateTrailRequest {
 }
 
 /**
- * Output of `trail.updateTrail`: the trail as updated.
+ * Output of `trail.updateTrail`: the trail as updated — the members of {@link CreateTrailResponse} (the SDK declares
+ * the two shapes with the same members; test/types/control-plane.spec.ts holds each against the SDK's).
  * @example
  * const { LogFileValidationEnabled } = await trail.updateTrail({ Name: 'audit', EnableLogFileValidation: true });
  */
-export interface UpdateTrailResponse {
-  Name?: string | undefined;
-  S3BucketName?: string | undefined;
-  S3KeyPrefix?: string | undefined;
-  SnsTopicName?: string | undefined;
-  SnsTopicARN?: string | undefined;
-  IncludeGlobalServiceEvents?: boolean | undefined;
-  IsMultiRegionTrail?: boolean | undefined;
-  TrailARN?: string | undefined;
-  LogFileValidationEnabled?: boolean | undefined;
-  CloudWatchLogsLogGroupArn?: string | undefined;
-  CloudWatchLogsRoleArn?: string | undefined;
-  KmsKeyId?: string | undefined;
-  IsOrganizationTrail?: boolean | undefined;
-  RecursiveLogging?: boolean | undefined;
-}
+export interface UpdateTrailResponse extends CreateTrailResponse {}
