@@ -31,14 +31,14 @@ const CALLGRIND_CALLS_EXTRA = Number(process.env['BENCH_CALLGRIND_CALLS_EXTRA'] 
 /** BENCH_CALLGRIND_OTEL=0 leaves OpenTelemetry out of the instruction count (it is a comparison, not the target). */
 const CALLGRIND_OTEL = process.env['BENCH_CALLGRIND_OTEL'] !== '0';
 /**
- * BENCH_CALLGRIND_VARIANTS=alone counts only those variants (plain, localtrail, otel, alone). `alone` is the
+ * BENCH_CALLGRIND_VARIANTS=alone counts only those variants (plain, localtrail, unretained, otel, alone). `alone` is the
  * recording by itself (the call's captured context replayed through the plugin's hook, records kept in the default
  * ring): a few seconds under callgrind where a full plain or localtrail window takes many minutes.
  */
 const CALLGRIND_VARIANTS = process.env['BENCH_CALLGRIND_VARIANTS']?.split(',');
 /** BENCH_OPERATIONS=GetItem,PutObject runs only those. */
 const OPERATIONS = (process.env['BENCH_OPERATIONS']?.split(',') ?? BENCH_OPERATIONS) as BenchOperation[];
-type Counted = 'plain' | 'localtrail' | 'otel' | 'alone';
+type Counted = 'plain' | 'localtrail' | 'unretained' | 'otel' | 'alone';
 
 /**
  * Instructions per call for each variant: (count with CALLS=N − count with CALLS=0) / N. Time on this shared
@@ -49,7 +49,9 @@ async function instructionsPerCall(here: string, operation: BenchOperation): Pro
   const calls = operation === 'GetItem' ? CALLGRIND_CALLS : CALLGRIND_CALLS_EXTRA;
   if (calls <= 0 || !hasValgrind()) return undefined;
   const all: Counted[] = operation === 'GetItem' && CALLGRIND_OTEL ? ['plain', 'localtrail', 'otel', 'alone'] : ['plain', 'localtrail', 'alone'];
-  const variants = all.filter((v) => CALLGRIND_VARIANTS === undefined || CALLGRIND_VARIANTS.includes(v));
+  // `unretained` (the recording with nothing kept in memory) is counted only when asked for by name: it splits the
+  // overhead into building records and the collector's cost of keeping 10,000 of them.
+  const variants = CALLGRIND_VARIANTS === undefined ? all : [...all, 'unretained' as const].filter((v) => CALLGRIND_VARIANTS.includes(v));
   const worker = ['--import', 'tsx', join(here, 'record-instructions.worker.ts')];
   const runs = variants.flatMap((variant) =>
     [0, calls].map((n) => () => countInstructions(worker, { VARIANT: variant, OPERATION: operation, CALLS: String(n), WARMUP: '3000' })),
@@ -92,6 +94,7 @@ async function measure(here: string, operation: BenchOperation): Promise<BenchRe
         c.plain !== undefined ? `plain ${million(c.plain)}` : undefined,
         c.localtrail !== undefined ? `localtrail ${million(c.localtrail)}` : undefined,
         c.otel !== undefined ? `otel ${million(c.otel)}${c.plain !== undefined ? ` = ${round(c.otel / c.plain)}x plain` : ''}` : undefined,
+        c.unretained !== undefined ? `nothing kept in memory ${million(c.unretained)}${c.plain !== undefined ? ` = ${round(c.unretained / c.plain)}x plain` : ''}` : undefined,
         c.alone !== undefined ? `recording alone ${round(c.alone / 1e3, 1)}k` : undefined,
       ].filter((x) => x !== undefined)
     : [];
@@ -113,6 +116,7 @@ async function measure(here: string, operation: BenchOperation): Promise<BenchRe
             ...perCall('localtrail', c.localtrail),
             ...perCall('otel', c.otel),
             ...(c.otel !== undefined && c.plain !== undefined ? { otelVsPlain: round(c.otel / c.plain) } : {}),
+            ...perCall('unretained', c.unretained),
             ...perCall('alone', c.alone),
           }
         : {}),
