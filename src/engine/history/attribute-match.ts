@@ -19,24 +19,25 @@ export const ATTRIBUTE_MATCHERS: Readonly<Record<string, AttributeMatcher>> = {
   AccessKeyId: (record, value) => record.userIdentity?.accessKeyId === value,
   Username: (record, value) => {
     const identity = record.userIdentity;
-    if (identity === undefined) return false;
+    if (identity == null) return false;
     // The common cases without building a string; role sessions (name after the ARN's last slash) through usernameOf.
     if (identity.type !== 'Root' && identity.userName) return identity.userName === value;
     return usernameOf(record) === value;
   },
   ResourceType: (record, value) => {
     const resources = record.resources;
-    if (resources === undefined) return false;
-    for (let i = 0; i < resources.length; i++) if (resources[i]!.type === value) return true;
+    if (resources == null) return false;
+    for (let i = 0; i < resources.length; i++) if (resources[i]?.type === value) return true;
     return false;
   },
   ResourceName: (record, value) => {
     const resources = record.resources;
-    if (resources === undefined) return false;
+    if (resources == null) return false;
     for (let i = 0; i < resources.length; i++) {
-      const resource = resources[i]!;
+      const resource = resources[i];
+      if (resource == null) continue;
       const arn = resource.ARN ?? resource.ARNPrefix;
-      if (arn === undefined) continue;
+      if (typeof arn !== 'string') continue;
       // A resource's name is a suffix of its ARN: only a matching suffix needs the name worked out.
       if (arn === value || (arn.endsWith(value) && resourceNameOf(resource) === value)) return true;
     }

@@ -36,8 +36,8 @@ const resourceNames = new Map<string, string>();
 
 /** `ResourceName`: the resource part of the ARN after its type (`arn:aws:s3:::bucket` → `bucket`, `…:user/alice` → `alice`). */
 export function resourceNameOf(resource: CloudTrailResource): string | undefined {
-  const arn = resource.ARN ?? resource.ARNPrefix;
-  if (arn === undefined) return undefined;
+  const arn: unknown = resource.ARN ?? resource.ARNPrefix;
+  if (typeof arn !== 'string') return undefined;
   let name = resourceNames.get(arn);
   if (name === undefined) {
     name = computeResourceName(arn);
@@ -48,58 +48,74 @@ export function resourceNameOf(resource: CloudTrailResource): string | undefined
 }
 
 function computeResourceName(arn: string): string {
-  const parts = arn.split(':');
-  if (parts.length < 6) return arn;
-  const rest = parts.slice(5).join(':');
-  if (parts[2] === 's3') return rest;
-  const slash = rest.indexOf('/');
-  return slash >= 0 ? rest.slice(slash + 1) : rest;
+  return arn.slice(resourceNameStart(arn));
+}
+
+/**
+ * Where the resource name begins in an ARN: after the resource type (`…:user/alice` → `alice`), the whole resource part
+ * for S3 (`arn:aws:s3:::bucket/key` → `bucket/key`), the whole string when it is not an ARN (fewer than six parts).
+ * Allocation-free: the history takes a name's signature on the recording path from it.
+ */
+export function resourceNameStart(arn: string): number {
+  const c1 = arn.indexOf(':');
+  const c2 = c1 < 0 ? -1 : arn.indexOf(':', c1 + 1);
+  const c3 = c2 < 0 ? -1 : arn.indexOf(':', c2 + 1);
+  const c4 = c3 < 0 ? -1 : arn.indexOf(':', c3 + 1);
+  const c5 = c4 < 0 ? -1 : arn.indexOf(':', c4 + 1);
+  if (c5 < 0) return 0;
+  // The service (third part) is `s3`.
+  if (c3 - c2 === 3 && arn.charCodeAt(c2 + 1) === 115 && arn.charCodeAt(c2 + 2) === 51) return c5 + 1;
+  const slash = arn.indexOf('/', c5 + 1);
+  return slash >= 0 ? slash + 1 : c5 + 1;
+}
+
+/**
+ * The value `record` has for a lookup attribute with one value a record (all but the resource attributes), or
+ * undefined when the record lacks it or the key is another. Allocation-free.
+ */
+export function attributeValue(record: CloudTrailRecord, key: string): string | undefined {
+  switch (key) {
+    case 'EventId':
+      return record.eventID;
+    case 'EventName':
+      return record.eventCategory === 'Insight' ? insightDetail(record, 'eventName') : record.eventName;
+    case 'EventSource':
+      return record.eventCategory === 'Insight' ? insightDetail(record, 'eventSource') : record.eventSource;
+    case 'ReadOnly':
+      // Booleans only, as the scan's matcher reads it.
+      return record.readOnly === true ? 'true' : record.readOnly === false ? 'false' : undefined;
+    case 'Username':
+      return usernameOf(record);
+    case 'AccessKeyId':
+      return record.userIdentity?.accessKeyId;
+    default:
+      return undefined;
+  }
 }
 
 /**
  * Calls `each` with every value `record` has for the lookup attribute `key`: one for most, several for the resource
- * attributes (a resource's name and its ARN), none when the record lacks it or the key is not an attribute. The
- * history indexes records with it; allocation-free, as it runs once per record for each attribute queried.
+ * attributes (a resource's name and its ARN), none when the record lacks it or the key is not an attribute.
+ * The history's index reads the same values (`attributeValue`, and resources as here).
  */
 export function forEachAttributeValue(record: CloudTrailRecord, key: string, each: (value: string) => void): void {
-  const insight = record.eventCategory === 'Insight';
-  let value: string | undefined;
-  switch (key) {
-    case 'EventId':
-      value = record.eventID;
-      break;
-    case 'EventName':
-      value = insight ? insightDetail(record, 'eventName') : record.eventName;
-      break;
-    case 'EventSource':
-      value = insight ? insightDetail(record, 'eventSource') : record.eventSource;
-      break;
-    case 'ReadOnly':
-      if (record.readOnly !== undefined) value = record.readOnly ? 'true' : 'false';
-      break;
-    case 'Username':
-      value = usernameOf(record);
-      break;
-    case 'AccessKeyId':
-      value = record.userIdentity?.accessKeyId;
-      break;
-    case 'ResourceType':
-    case 'ResourceName': {
-      const resources = record.resources;
-      if (resources === undefined) return;
-      for (let i = 0; i < resources.length; i++) {
-        const resource = resources[i]!;
-        if (key === 'ResourceType') each(resource.type);
-        else {
-          const name = resourceNameOf(resource);
-          if (name !== undefined) each(name);
-          const arn = resource.ARN ?? resource.ARNPrefix;
-          if (arn !== undefined) each(arn);
-        }
+  if (key === 'ResourceType' || key === 'ResourceName') {
+    const resources = record.resources;
+    if (resources == null) return;
+    for (let i = 0; i < resources.length; i++) {
+      const resource = resources[i];
+      if (resource == null) continue;
+      if (key === 'ResourceType') each(resource.type);
+      else {
+        const name = resourceNameOf(resource);
+        if (name !== undefined) each(name);
+        const arn = resource.ARN ?? resource.ARNPrefix;
+        if (arn !== undefined) each(arn);
       }
-      return;
     }
+    return;
   }
+  const value = attributeValue(record, key);
   if (value !== undefined) each(value);
 }
 
