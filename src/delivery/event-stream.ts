@@ -1,6 +1,7 @@
 // The sinks' `stream` hooks (the CloudWatch Logs / EventBridge analogue): a channel's records are handed over on the
 // event-loop turn after they were routed, not when their log file is cut minutes later.
 import type { CloudTrailRecord } from '../vocabulary/record.js';
+import { unpackRecords } from '../vocabulary/packed-json.js';
 import type { ChannelPlace } from './channel-host.js';
 import type { DeliverySink } from './sink.js';
 
@@ -19,7 +20,8 @@ export class EventStream {
   }
 
   private handOver(): void {
-    const records = this.pending;
+    // The sinks' callbacks are the application's code: they get plain records.
+    const records = unpackRecords(this.pending);
     this.pending = [];
     const { trail, region, accountId } = this.place;
     for (const sink of this.sinks) {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CloudTrailRecord } from '../vocabulary/record.js';
 import type { GzipEngine, GzipStream } from './gzip-stream.js';
 import { DEFAULT_GZIP_LEVEL, GZIP_CHUNK_BYTES, createGzipStream } from './gzip-stream.js';
+import { recordJson } from '../vocabulary/packed-json.js';
 
 /** One encoded log file, ready to be named and stored. */
 export interface EncodedLogFile {
@@ -98,7 +99,7 @@ export async function encodeLogFiles(records: readonly CloudTrailRecord[], optio
 
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
-    const json = JSON.stringify(record);
+    const json = recordJson(record);
     const bytes = Buffer.byteLength(json, 'utf8') + 1;
     if (file.count > 0) {
       const pending = file.inflightBytes + partBytes + bytes + TAIL.length;

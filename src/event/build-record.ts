@@ -4,6 +4,8 @@ import type { OperationFacts } from './operation-facts.js';
 import { operationFacts } from './operation-facts.js';
 import type { CloudTrailRecord, CloudTrailResource, JsonObject, UserIdentity } from '../vocabulary/record.js';
 import { EVENT_VERSION } from '../vocabulary/record.js';
+import { PackedJson } from '../vocabulary/packed-json.js';
+import { flat } from './parameters-text.js';
 import { sharedBracketedUserAgent, sharedResources, sharedTlsDetails, sharedUserAgent } from './shared-parts.js';
 import { cloudTrailTime } from '../vocabulary/time.js';
 
@@ -30,9 +32,10 @@ export interface CallFacts {
   userAgent?: string;
   /** The command input as given (top level copied before the call), for resource names. */
   input: Record<string, unknown>;
-  requestParameters: JsonObject | null;
+  /** Objects, or JSON text (PackedJson) the record keeps until it is read (vocabulary/packed-json.ts). */
+  requestParameters: JsonObject | PackedJson | null;
   /** Built only for successful writes (CloudTrail leaves reads and failures null). */
-  responseElements: () => JsonObject | null;
+  responseElements: () => JsonObject | PackedJson | null;
   errorCode?: string;
   errorMessage?: string;
   requestId?: string;
@@ -90,8 +93,9 @@ const RecordObject = function (this: CloudTrailRecord, f: CallFacts, op: Operati
     this.errorCode = cap(f.errorCode);
     if (f.errorMessage !== undefined) this.errorMessage = cap(f.errorMessage);
   }
-  this.requestParameters = isS3 && f.requestParameters && f.host ? { ...f.requestParameters, Host: f.host } : f.requestParameters;
-  this.responseElements = f.errorCode === undefined && (!readOnly || f.responseOnRead === true) ? f.responseElements() : null;
+  // A packed part stands in for its objects until the record is read (unpackRecord); the type is the objects'.
+  this.requestParameters = (isS3 && f.requestParameters && f.host ? withHost(f.requestParameters, f.host) : f.requestParameters) as JsonObject | null;
+  this.responseElements = (f.errorCode === undefined && (!readOnly || f.responseOnRead === true) ? f.responseElements() : null) as JsonObject | null;
   const additional = additionalEventData(f, op, awsRegion);
   if (additional) this.additionalEventData = additional;
   if (f.requestId !== undefined) this.requestID = cap(f.requestId);
@@ -117,6 +121,15 @@ function additionalEventData(f: CallFacts, op: OperationFacts, awsRegion: string
   }
   if (f.actor) (data ??= {})['actor'] = f.actor;
   return data;
+}
+
+/** S3 records name the host the request went to last in requestParameters. */
+function withHost(parameters: JsonObject | PackedJson, host: string): JsonObject | PackedJson {
+  if (!(parameters instanceof PackedJson)) return { ...parameters, Host: host };
+  const text = parameters.text;
+  // A Host entry of its own keeps its place (as the spread does): only the objects can say where it is.
+  if (text.includes('"Host":')) return { ...(JSON.parse(text) as JsonObject), Host: host };
+  return new PackedJson(flat(`${text.length === 2 ? '{' : `${text.slice(0, -1)},`}"Host":${JSON.stringify(host)}}`));
 }
 
 function cap(value: string): string {

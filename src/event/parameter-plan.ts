@@ -48,6 +48,8 @@ export interface ParameterPlan {
    * generic walk serves it.
    */
   compiled?: unknown;
+  /** Struct: its JSON text writer (parameters-text.ts), made on first use, or null when it has none. */
+  compiledText?: unknown;
   /** List/Map: the element plan. */
   value?(): ParameterPlan;
   /** List: written inside an object under this key (`{"items": [...]}`, `{}` when empty), as EC2 writes its sets. */
@@ -94,6 +96,7 @@ export function makePlan(kind: PlanKind, fields: Omit<Partial<ParameterPlan>, 'k
     member: fields.member,
     members: fields.members,
     compiled: undefined,
+    compiledText: undefined,
     value: fields.value,
     wrap: fields.wrap,
     itemKey: fields.itemKey,

@@ -8,7 +8,8 @@ import { javaDate } from '../vocabulary/time.js';
 
 /** CloudTrail truncates requestParameters / responseElements beyond 100 KB (cloudtrail-facts §2). */
 export const PARAMETERS_LIMIT = 100 * 1024;
-const MAX_DEPTH = 32;
+/** Deeper values are written as `[too deep]`. */
+export const MAX_DEPTH = 32;
 
 export interface ConvertOptions {
   /** Lower-cased member names that are always hidden, whatever the model says (the well-known ones and the trail's). */
@@ -34,13 +35,15 @@ export function toParameters(value: unknown, plan: ParameterPlan, options: Conve
   return convertObject(value as Record<string, unknown>, plan, state, 0, options.renames) as JsonObject;
 }
 
-interface State {
+/** One conversion's running state: the size budget left, the values being walked (for cycles), the options. */
+export interface State {
   budget: number;
   ancestors: object[];
   options: ConvertOptions;
 }
 
-function convert(value: unknown, plan: ParameterPlan, state: State, depth: number): JsonValue | undefined {
+/** One value as record JSON following `plan`; undefined when it is left out. */
+export function convert(value: unknown, plan: ParameterPlan, state: State, depth: number): JsonValue | undefined {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
   switch (plan.kind) {
     case PlanKind.Sensitive:
@@ -253,7 +256,7 @@ function convertTagged(value: Record<string, unknown>, plan: ParameterPlan, stat
   return convertObject(value, asStruct, state, depth, undefined);
 }
 
-function timestamp(value: unknown, time: PlanTime): JsonValue {
+export function timestamp(value: unknown, time: PlanTime): JsonValue {
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value * 1000 : typeof value === 'string' ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) return typeof value === 'string' ? value : null;
   if (time === PlanTime.Java) return javaDate(ms);
@@ -271,7 +274,8 @@ function jsonText(value: string, state: State): JsonValue {
   }
 }
 
-const SENSITIVE = makePlan(PlanKind.Sensitive);
+/** The plan of a value hidden by name (a secret member or map key). */
+export const SENSITIVE = makePlan(PlanKind.Sensitive);
 
 /**
  * V8 turns an object into a dictionary once a keyed store adds its 17th property (4 in the object, 12 beside it), by

@@ -10,6 +10,7 @@ import type { EventDataStore } from './event-data-store.js';
 import { createEventsTableSql, quoteIdentifier, quoteLiteral } from './lake-schema.js';
 import { TRINO_MACROS } from './lake-sql.js';
 import { loadRecordTexts } from './record-loader.js';
+import { recordJson } from '../vocabulary/packed-json.js';
 
 /** Records serialised and loaded per DuckDB insert. */
 const LOAD_SLICE = 200_000;
@@ -96,7 +97,7 @@ export class LakeDatabase {
         const texts = new Array<string>(batch.length);
         for (let i = 0; i < batch.length; i++) {
           const record = batch[i]!;
-          texts[i] = JSON.stringify(record);
+          texts[i] = recordJson(record);
           // ISO times compare as strings: the oldest decides whether retention has anything to delete.
           if (store.oldestEventTime === undefined || record.eventTime < store.oldestEventTime) store.oldestEventTime = record.eventTime;
         }

@@ -1,5 +1,6 @@
 // How the curated CloudTrail eventName → IAM action tables are written (src/policy/actions/*), and their helpers.
 import type { CloudTrailRecord } from '../vocabulary/record.js';
+import { unpacked } from '../vocabulary/packed-json.js';
 
 /**
  * One permission a call needs: `Action` (the action has no resource-level permissions: Resource `*`),
@@ -32,6 +33,6 @@ export function same(kind: string | undefined, ...names: string[]): Record<strin
 
 /** The string request parameter `name` of a record, if any. */
 export function param(record: CloudTrailRecord, name: string): unknown {
-  const params = record.requestParameters;
+  const params = unpacked(record.requestParameters);
   return params && typeof params === 'object' ? (params as Record<string, unknown>)[name] : undefined;
 }

@@ -3,6 +3,7 @@
 import { resourcesFor } from '../catalog/resources.js';
 import type { CloudTrailRecord } from '../vocabulary/record.js';
 import { param } from './action-spec.js';
+import { unpacked } from '../vocabulary/packed-json.js';
 
 /**
  * ARNs for one kind: undefined when the record does not say (the action is then granted on `*`, with a note), an
@@ -34,7 +35,7 @@ function ofType(record: CloudTrailRecord, type: string): string[] {
 
 /** The catalog reads SDK inputs (`Bucket`, `TableName`); request parameters are their lowerCamel (S3: `bucketName`). */
 function derived(record: CloudTrailRecord) {
-  const params = record.requestParameters;
+  const params = unpacked(record.requestParameters);
   if (!params || typeof params !== 'object' || !record.eventSource || !record.eventName) return [];
   const input: Record<string, unknown> = { ...params };
   for (const [k, v] of Object.entries(params)) input[k.charAt(0).toUpperCase() + k.slice(1)] = v;

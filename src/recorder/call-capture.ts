@@ -1,5 +1,6 @@
 // What the recorder holds for one call in flight, and the two ways it sees the request the SDK really sends.
 import type { JsonObject } from '../vocabulary/record.js';
+import type { PackedJson } from '../vocabulary/packed-json.js';
 import type { Actor } from './call-context.js';
 import type { OperationPlans } from './schema-plan.js';
 
@@ -22,7 +23,8 @@ export interface CallCapture {
   operation: string;
   clientName?: string;
   input: Record<string, unknown>;
-  requestParameters: JsonObject | null;
+  /** As JSON text where it could be written so (see recorder.ts `parameters`). */
+  requestParameters: JsonObject | PackedJson | null;
   plans?: OperationPlans;
   actor?: Actor;
   request?: SentRequest;

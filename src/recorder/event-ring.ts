@@ -1,6 +1,7 @@
 // A bounded, oldest-out buffer for the in-memory view of records (maxEvents), counting what it drops, with the
 // command input of each record kept beside it (for matchers only: never in events(), files or history).
 import type { CloudTrailRecord } from '../vocabulary/record.js';
+import { unpackRecord } from '../vocabulary/packed-json.js';
 
 /** A command's input as the SDK received it (top level copied, bodies as their size). */
 export type KeptInput = Readonly<Record<string, unknown>>;
@@ -42,9 +43,10 @@ export class EventRing {
     this.dropped++;
   }
 
+  /** The records, oldest first, as plain objects (a record's packed parts are parsed the first time it is read). */
   toArray(): CloudTrailRecord[] {
     const out = new Array<CloudTrailRecord>(this.size);
-    for (let i = 0; i < this.size; i++) out[i] = this.items[(this.start + i) % this.items.length]!;
+    for (let i = 0; i < this.size; i++) out[i] = unpackRecord(this.items[(this.start + i) % this.items.length]!);
     return out;
   }
 

@@ -3,7 +3,11 @@ import type { CallFacts } from '../event/build-record.js';
 import { buildRecord } from '../event/build-record.js';
 import { newEventId } from '../event/event-id.js';
 import { ANY_PLAN } from '../event/parameter-plan.js';
+import type { ConvertOptions } from '../event/parameters.js';
 import { describeBinary, toParameters } from '../event/parameters.js';
+import { toParametersText } from '../event/parameters-text.js';
+import type { ParameterPlan } from '../event/parameter-plan.js';
+import { PackedJson, unpackRecord } from '../vocabulary/packed-json.js';
 import type { CloudTrailRecord, JsonObject } from '../vocabulary/record.js';
 import type { CompiledRedaction } from '../event/redaction.js';
 import { applyRedactionPaths, compileRedaction } from '../event/redaction.js';
@@ -86,7 +90,7 @@ export class Recorder {
       actor,
     };
     if (plans?.requestNull !== true) {
-      capture.requestParameters = toParameters(raw, plans?.input ?? ANY_PLAN, {
+      capture.requestParameters = parameters(raw, plans?.input, {
         secretNames: this.redaction.names,
         userSecretNames: this.redaction.userNames,
         renames: plans === undefined && context.clientName === 'S3Client' ? S3_RENAMES : undefined,
@@ -133,7 +137,7 @@ export class Recorder {
 
   private handOver(facts: CallFacts, capture: CallCapture): void {
     const record = buildRecord(facts);
-    if (this.redaction.paths.length > 0) applyRedactionPaths(record, this.redaction.paths);
+    if (this.redaction.paths.length > 0) applyRedactionPaths(unpackRecord(record), this.redaction.paths);
     this.sink.accept(record, capture.input);
   }
 
@@ -183,13 +187,33 @@ export class Recorder {
     return facts;
   }
 
-  private responseElements(capture: CallCapture, output: unknown): JsonObject | null {
-    if (capture.plans?.response === 'never') return null;
-    const elements = toParameters(output, capture.plans?.output ?? ANY_PLAN, { secretNames: this.redaction.names, userSecretNames: this.redaction.userNames });
+  private responseElements(capture: CallCapture, output: unknown): JsonObject | PackedJson | null {
+    const plans = capture.plans;
+    if (plans?.response === 'never') return null;
+    const options: ConvertOptions = { secretNames: this.redaction.names, userSecretNames: this.redaction.userNames };
+    const requestId = plans?.responseRequestId === true ? (output as { $metadata?: { requestId?: unknown } }).$metadata?.requestId : undefined;
+    // EC2 writes the request id first; the text is made that way unless the output has a requestId of its own.
+    if (plans?.output !== undefined && (typeof requestId !== 'string' || plans.output.member?.('RequestId') === undefined)) {
+      const first = typeof requestId === 'string' ? `"requestId":${JSON.stringify(requestId)}` : '';
+      const text = toParametersText(output, plans.output, options, first);
+      if (text !== undefined) return text === null || text === '{}' ? null : new PackedJson(text);
+    }
+    const elements = toParameters(output, plans?.output ?? ANY_PLAN, options);
     if (elements === null || Object.keys(elements).length === 0) return null;
-    const requestId = (output as { $metadata?: { requestId?: unknown } }).$metadata?.requestId;
-    return capture.plans?.responseRequestId === true && typeof requestId === 'string' ? { requestId, ...elements } : elements;
+    return typeof requestId === 'string' ? { requestId, ...elements } : elements;
   }
+}
+
+/**
+ * requestParameters of a modelled input as JSON text (PackedJson) where parameters-text.ts can write it, which spares
+ * a kept record its objects (docs/architecture.md, "Records kept as text"); as objects otherwise.
+ */
+function parameters(raw: Record<string, unknown>, plan: ParameterPlan | undefined, options: ConvertOptions): JsonObject | PackedJson | null {
+  if (plan !== undefined && options.renames === undefined) {
+    const text = toParametersText(raw, plan, options);
+    if (text !== undefined) return text === null ? null : new PackedJson(text);
+  }
+  return toParameters(raw, plan ?? ANY_PLAN, options);
 }
 
 /**

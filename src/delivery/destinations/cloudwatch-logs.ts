@@ -10,6 +10,7 @@ import { chronological, EVENT_OVERHEAD_BYTES, logBatchLength } from './log-event
 import type { DestinationQueueOptions, RetryQueue } from './retry-queue.js';
 import { TargetQueues } from './target-queues.js';
 import { LocalTrailConfigError } from '../../vocabulary/config-error.js';
+import { recordJson } from '../../vocabulary/packed-json.js';
 
 /**
  * One PutLogEvents call's worth: within the service's limits, chronological.
@@ -89,7 +90,7 @@ interface Item {
 
 function eventOf(item: Item): PendingLogEvent {
   if (item.event === undefined) {
-    const message = JSON.stringify(item.record);
+    const message = recordJson(item.record);
     item.event = { timestamp: Date.parse(item.record.eventTime), message, bytes: Buffer.byteLength(message) + EVENT_OVERHEAD_BYTES };
   }
   return item.event;

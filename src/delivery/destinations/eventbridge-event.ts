@@ -3,6 +3,7 @@
 // Entry size: https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevents.html#eb-putevent-size
 import { randomUUID } from 'node:crypto';
 import type { CloudTrailRecord } from '../../vocabulary/record.js';
+import { unpackRecord } from '../../vocabulary/packed-json.js';
 
 /**
  * An event on the default event bus, as CloudTrail puts it there; `detail` is the record.
@@ -75,7 +76,7 @@ export function toEventBridgeEvent(record: CloudTrailRecord, sourceFor: SourceFo
     time: record.eventTime,
     region: record.awsRegion,
     resources: [],
-    detail: record,
+    detail: unpackRecord(record),
   };
 }
 

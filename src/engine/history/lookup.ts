@@ -10,6 +10,7 @@ import {
 import type { Histories, HistoryCursor } from './event-history.js';
 import { RETENTION_MS } from './event-history.js';
 import { INSIGHT_LOOKUP_ATTRIBUTE_KEYS, LOOKUP_ATTRIBUTE_KEYS, toLookupEvent } from './lookup-attributes.js';
+import { recordJson } from '../../vocabulary/packed-json.js';
 
 export const MAX_LOOKUP_RESULTS = 50;
 const KEYS: ReadonlySet<string> = new Set(LOOKUP_ATTRIBUTE_KEYS);
@@ -115,7 +116,7 @@ export function lookupEvents(
   const history = category === 'insight' ? histories.insight : histories.management;
   const entries = history.query(attribute?.AttributeKey, attribute?.AttributeValue, from, to, cursor, max);
   const page = entries.length > max ? entries.slice(0, max) : entries;
-  const events = page.map((entry) => toLookupEvent(entry.record, entry.time, JSON.stringify(entry.record)));
+  const events = page.map((entry) => toLookupEvent(entry.record, entry.time, recordJson(entry.record)));
   const response: LookupEventsResponse = { Events: events };
   if (entries.length > max) {
     const last = page[page.length - 1]!;
