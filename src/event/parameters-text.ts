@@ -8,11 +8,11 @@ import { plainAttributes } from './dynamodb-values.js';
 import { HIDDEN } from './redaction.js';
 
 /**
- * The value of a modelled structure as JSON text, or null for a non-object. Undefined when the text cannot be written
- * this way and toParameters must make the objects: a structure with entries beyond its members (DynamoDB's `key`, EC2
- * groups, S3 constants), no structure plan, or a value that would be truncated, too deep or circular (rare; the object
- * path then writes its markers). Where the text is written, `JSON.parse(text)` deep-equals toParameters' result and
- * `JSON.stringify` of that result is `text`, byte for byte (test/event/parameters-text.spec.ts).
+ * The value of a modelled structure as JSON text, or null for a non-object; `first` (`"key":value`) is written before
+ * its members. Undefined when toParameters must make the objects instead: no structure plan, renamed keys, a value
+ * that would be truncated, too deep or circular (the object path writes its markers), or entries that could land on
+ * one key (a member the model lacks beside one it has). Where the text is written, `JSON.parse(text)` deep-equals
+ * toParameters' result and `JSON.stringify` of that result is `text`, byte for byte (test/event/parameters-text.spec.ts).
  */
 export function toParametersText(value: unknown, plan: ParameterPlan, options: ConvertOptions, first = ''): string | null | undefined {
   if (value === null || typeof value !== 'object') return null;
