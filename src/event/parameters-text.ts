@@ -17,11 +17,9 @@ import { HIDDEN } from './redaction.js';
 export function toParametersText(value: unknown, plan: ParameterPlan, options: ConvertOptions, first = ''): string | null | undefined {
   if (value === null || typeof value !== 'object') return null;
   if (Array.isArray(value) || plan.kind !== PlanKind.Struct || options.renames !== undefined) return undefined;
-  const write = structWriter(plan);
   const state: State = { budget: PARAMETERS_LIMIT, ancestors: [value], options };
   try {
-    const members = value as Record<string, unknown>;
-    return flat(write === null ? walkText(members, plan, state, 0, first) : write(members, state, 0, first));
+    return flat(structText(value as Record<string, unknown>, plan, state, 0, first));
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
@@ -94,14 +92,18 @@ function text(value: unknown, plan: ParameterPlan, state: State, depth: number):
   if (Array.isArray(value)) {
     if (plan.kind === PlanKind.List) return listText(value, plan, state, depth);
   } else if (plan.kind === PlanKind.Struct) {
-    const write = structWriter(plan);
     state.ancestors.push(value as object);
-    const members = value as Record<string, unknown>;
-    const out = write === null ? walkText(members, plan, state, depth, '') : write(members, state, depth, '');
+    const out = structText(value as Record<string, unknown>, plan, state, depth, '');
     state.ancestors.pop();
     return out;
   }
   return objectText(value, plan, state, depth);
+}
+
+/** A structure as text: by its made writer, or by the generic walk where it has none. */
+function structText(value: Record<string, unknown>, plan: ParameterPlan, state: State, depth: number, first: string): string {
+  const write = structWriter(plan);
+  return write === null ? walkText(value, plan, state, depth, first) : write(value, state, depth, first);
 }
 
 /** What the object path makes of the value, as text: names, plain attributes, tagged unions, maps, unmodelled values. */
@@ -305,20 +307,23 @@ function compileWriter(entries: ReturnType<NonNullable<ParameterPlan['members']>
   ];
   // Constants go after the members, unless a member wrote their key (addConstants() in parameters.ts).
   const constantKeys = new Set(constants.map(([key]) => key));
-  const append = (key: string) => `out += (out === '' ? ${JSON.stringify(`${JSON.stringify(key)}:`)} : ${JSON.stringify(`,${JSON.stringify(key)}:`)})`;
-  const appendOpen = (key: string) => `out += (out === '' ? ${JSON.stringify(`${JSON.stringify(key)}:"`)} : ${JSON.stringify(`,${JSON.stringify(key)}:"`)})`;
+  // `out += "key":` (after a comma unless first), and `opening` after it.
+  const append = (key: string, opening = '') =>
+    `out += (out === '' ? ${JSON.stringify(`${JSON.stringify(key)}:${opening}`)} : ${JSON.stringify(`,${JSON.stringify(key)}:${opening}`)})`;
   entries.forEach(([name, m], i) => {
     const memberPlan = m.secret ? 'S' : `p[${i}]`;
-    const hidden = m.lower === undefined ? memberPlan : `(check && us.has(${JSON.stringify(m.lower)}) ? S : ${memberPlan})`;
+    // Hidden by one of the trail's `redact` names (decided per call: the names are the trail's).
+    const redacted = m.lower === undefined ? 'false' : `(check && us.has(${JSON.stringify(m.lower)}))`;
+    const hidden = m.lower === undefined ? memberPlan : `(${redacted} ? S : ${memberPlan})`;
     const written = constantKeys.has(m.key) ? ` w${i} = true;` : '';
     if (written !== '') lines.push(`let w${i} = false;`);
     // A string under a plain plan, the commonest member, is quoted here (text() would do the same, one call and
     // one join more): `"key":"` and the closing quote go on around it.
     const inline =
       m.plan.kind === PlanKind.Any && !m.secret
-        ? `if (typeof v === 'string' && ${m.lower === undefined ? 'true' : `!(check && us.has(${JSON.stringify(m.lower)}))`}) { ` +
+        ? `if (typeof v === 'string' && !${redacted}) { ` +
           'if (state.budget <= 0) throw G; state.budget -= v.length; if (state.budget < 0) throw G; ' +
-          `if (E.test(v)) { ${append(m.key)} + JSON.stringify(v); } else { ${appendOpen(m.key)} + v + '"'; }${written} } else `
+          `if (E.test(v)) { ${append(m.key)} + JSON.stringify(v); } else { ${append(m.key, '"')} + v + '"'; }${written} } else `
         : '';
     lines.push(
       `v = value[${JSON.stringify(name)}];`,

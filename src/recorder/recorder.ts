@@ -5,7 +5,7 @@ import { newEventId } from '../event/event-id.js';
 import { ANY_PLAN } from '../event/parameter-plan.js';
 import type { ConvertOptions } from '../event/parameters.js';
 import { describeBinary, toParameters } from '../event/parameters.js';
-import { toParametersText } from '../event/parameters-text.js';
+import { quote, toParametersText } from '../event/parameters-text.js';
 import type { ParameterPlan } from '../event/parameter-plan.js';
 import { PackedJson, unpackRecord } from '../vocabulary/packed-json.js';
 import type { CloudTrailRecord, JsonObject } from '../vocabulary/record.js';
@@ -194,7 +194,7 @@ export class Recorder {
     const requestId = plans?.responseRequestId === true ? (output as { $metadata?: { requestId?: unknown } }).$metadata?.requestId : undefined;
     // EC2 writes the request id first; the text is made that way unless the output has a requestId of its own.
     if (plans?.output !== undefined && (typeof requestId !== 'string' || plans.output.member?.('RequestId') === undefined)) {
-      const first = typeof requestId === 'string' ? `"requestId":${JSON.stringify(requestId)}` : '';
+      const first = typeof requestId === 'string' ? `"requestId":${quote(requestId)}` : '';
       const text = toParametersText(output, plans.output, options, first);
       if (text !== undefined) return text === null || text === '{}' ? null : new PackedJson(text);
     }

@@ -28,8 +28,8 @@ export function unpacked<T>(part: T | PackedJson): T {
  */
 export function unpackRecord(record: CloudTrailRecord): CloudTrailRecord {
   const r = record as { requestParameters?: unknown; responseElements?: unknown };
-  if (r.requestParameters instanceof PackedJson) r.requestParameters = JSON.parse(r.requestParameters.text) as unknown;
-  if (r.responseElements instanceof PackedJson) r.responseElements = JSON.parse(r.responseElements.text) as unknown;
+  if (r.requestParameters instanceof PackedJson) r.requestParameters = unpacked(r.requestParameters);
+  if (r.responseElements instanceof PackedJson) r.responseElements = unpacked(r.responseElements);
   return record;
 }
 
