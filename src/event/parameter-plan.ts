@@ -110,6 +110,17 @@ export function makePlan(kind: PlanKind, fields: Omit<Partial<ParameterPlan>, 'k
   };
 }
 
+/** The one EC2 group a structure's members go into (undefined: none), or null when they go into several. */
+export function oneGroup(entries: readonly (readonly [string, MemberPlan])[]): string | undefined | null {
+  let group: string | undefined;
+  for (const [, m] of entries) {
+    if (m.into === undefined || m.into === group) continue;
+    if (group !== undefined) return null;
+    group = m.into;
+  }
+  return group;
+}
+
 /** The plan used when nothing is known of the shape: every key lower-camel-cased, every value walked. */
 export const ANY_PLAN: ParameterPlan = makePlan(PlanKind.Any);
 

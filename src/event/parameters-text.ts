@@ -2,8 +2,8 @@
 // toParameters makes, without making the objects (docs/architecture.md, "Records kept as text").
 import type { ConvertOptions, State } from './parameters.js';
 import { convert, MAX_DEPTH, PARAMETERS_LIMIT, SENSITIVE, timestamp } from './parameters.js';
-import type { ParameterPlan } from './parameter-plan.js';
-import { ANY_PLAN, lowerCamel, lowerCase, PlanKind, PlanTime } from './parameter-plan.js';
+import type { MemberPlan, ParameterPlan } from './parameter-plan.js';
+import { ANY_PLAN, lowerCamel, lowerCase, oneGroup, PlanKind, PlanTime } from './parameter-plan.js';
 import { plainAttributes } from './dynamodb-values.js';
 import { HIDDEN } from './redaction.js';
 
@@ -282,58 +282,79 @@ function keyText(value: Record<string, unknown>, plan: ParameterPlan, state: Sta
 type StructWriter = (value: Record<string, unknown>, state: State, depth: number, first: string) => string;
 
 /**
- * The writer of a structure whose record object holds its members and nothing else (no DynamoDB `key`, EC2 group or
- * constant entries), made once per structure as code with each member's name and quoted key written in it, like
- * compileStruct() in parameters.ts; null for the others, and where code cannot be made from strings.
+ * The writer of a structure whose record object holds its members and at most one EC2 group (no DynamoDB `key`),
+ * made once per structure as code with each member's name and quoted key written in it, like compileStruct() in
+ * parameters.ts; null for the others, and where code cannot be made from strings.
  */
 function structWriter(plan: ParameterPlan): StructWriter | null {
   if (plan.compiledText !== undefined) return plan.compiledText as StructWriter | null;
   let writer: StructWriter | null = null;
   if (plan.kind === PlanKind.Struct && plan.members !== undefined && plan.keyFrom === undefined) {
     const entries = plan.members();
-    // Two members under one key are one entry of an object (the later value), not two of a text.
+    const group = oneGroup(entries);
+    // Two members under one key are one entry of an object (the later value), not two of a text; nor may a member
+    // sit under the group's name.
     const keys = new Set(entries.map(([, m]) => m.key));
-    if (keys.size === entries.length && !entries.some(([, m]) => m.into !== undefined)) writer = compileWriter(entries, plan.constants ?? []);
+    if (group !== null && keys.size === entries.length && (group === undefined || !keys.has(group))) writer = compileWriter(entries, plan.constants ?? [], group);
   }
   plan.compiledText = writer;
   return writer;
 }
 
-function compileWriter(entries: ReturnType<NonNullable<ParameterPlan['members']>>, constants: NonNullable<ParameterPlan['constants']>): StructWriter | null {
+function compileWriter(
+  entries: readonly (readonly [string, MemberPlan])[],
+  constants: NonNullable<ParameterPlan['constants']>,
+  group: string | undefined,
+): StructWriter | null {
   const lines = [
     'const us = state.options.userSecretNames ?? state.options.secretNames;',
     'const check = us.size !== 0;',
-    'let v, r, out = first;',
+    // `out`: the entries so far. With a group, `grouped` holds its members' entries, and `after` the entries after
+    // it (the group stands where its first member is, as intoGroup() in parameters.ts puts it).
+    "let v, r, out = first, grouped = '', after = '';",
   ];
-  // Constants go after the members, unless a member wrote their key (addConstants() in parameters.ts).
+  // Constants go after the members, unless a member (or the group) wrote their key (addConstants() in parameters.ts).
   const constantKeys = new Set(constants.map(([key]) => key));
-  // `out += "key":` (after a comma unless first), and `opening` after it.
-  const append = (key: string, opening = '') =>
-    `out += (out === '' ? ${JSON.stringify(`${JSON.stringify(key)}:${opening}`)} : ${JSON.stringify(`,${JSON.stringify(key)}:${opening}`)})`;
+  // The statement appending `"key":` + `opening` + the rest (a JS expression) to the entries, after a comma unless
+  // first: to the group's for a grouped member, else to those before or after the group.
+  const put = (m: MemberPlan, opening: string, rest: string): string => {
+    const bare = JSON.stringify(`${JSON.stringify(m.key)}:${opening}`);
+    const comma = JSON.stringify(`,${JSON.stringify(m.key)}:${opening}`);
+    if (m.into !== undefined) return `grouped += (grouped === '' ? ${bare} : ${comma}) + ${rest};`;
+    const before = `out += (out === '' ? ${bare} : ${comma}) + ${rest};`;
+    return group === undefined ? before : `if (grouped === '') ${before} else after += ${comma} + ${rest};`;
+  };
   entries.forEach(([name, m], i) => {
     const memberPlan = m.secret ? 'S' : `p[${i}]`;
     // Hidden by one of the trail's `redact` names (decided per call: the names are the trail's).
     const redacted = m.lower === undefined ? 'false' : `(check && us.has(${JSON.stringify(m.lower)}))`;
     const hidden = m.lower === undefined ? memberPlan : `(${redacted} ? S : ${memberPlan})`;
-    const written = constantKeys.has(m.key) ? ` w${i} = true;` : '';
-    if (written !== '') lines.push(`let w${i} = false;`);
-    // A string under a plain plan, the commonest member, is quoted here (text() would do the same, one call and
-    // one join more): `"key":"` and the closing quote go on around it.
+    const wrote = m.into === undefined && constantKeys.has(m.key) ? ` w${i} = true;` : '';
+    if (wrote !== '') lines.push(`let w${i} = false;`);
+    // Strings, numbers and booleans under a plain plan, the commonest members, are written here (text() would do
+    // the same, one call and one join more): a string's quotes go on around it.
     const inline =
       m.plan.kind === PlanKind.Any && !m.secret
         ? `if (typeof v === 'string' && !${redacted}) { ` +
           'if (state.budget <= 0) throw G; state.budget -= v.length; if (state.budget < 0) throw G; ' +
-          `if (E.test(v)) { ${append(m.key)} + JSON.stringify(v); } else { ${append(m.key, '"')} + v + '"'; }${written} } else `
+          `if (E.test(v)) { ${put(m, '', 'JSON.stringify(v)')} } else { ${put(m, '"', `v + '"'`)} }${wrote} } ` +
+          `else if (typeof v === 'number' && Number.isFinite(v) && !${redacted}) { ${put(m, '', "v")}${wrote} } ` +
+          `else if (typeof v === 'boolean' && !${redacted}) { ${put(m, '', "(v ? 'true' : 'false')")}${wrote} } else `
         : '';
     lines.push(
       `v = value[${JSON.stringify(name)}];`,
       `if (v !== undefined) { if (state.budget <= 0) throw G; state.budget -= ${m.key.length}; ` +
-        `${inline}{ r = text(v, ${hidden}, state, depth + 1); if (r !== undefined) { ${append(m.key)} + r;${written} } } }`,
+        `${inline}{ r = text(v, ${hidden}, state, depth + 1); if (r !== undefined) { ${put(m, '', 'r')}${wrote} } } }`,
     );
   });
+  if (group !== undefined) {
+    const opening = `${JSON.stringify(group)}:{"items":[{`;
+    lines.push(`if (grouped !== '') out += (out === '' ? ${JSON.stringify(opening)} : ${JSON.stringify(`,${opening}`)}) + grouped + '}]}' + after;`);
+  }
   for (const [key, v] of constants) {
-    const i = entries.findIndex(([, m]) => m.key === key);
-    lines.push(`${i >= 0 ? `if (!w${i}) ` : ''}${append(key)} + ${JSON.stringify(JSON.stringify(v))};`);
+    const i = entries.findIndex(([, m]) => m.into === undefined && m.key === key);
+    const unless = key === group ? "if (grouped === '') " : i >= 0 ? `if (!w${i}) ` : '';
+    lines.push(`${unless}out += (out === '' ? ${JSON.stringify(`${JSON.stringify(key)}:`)} : ${JSON.stringify(`,${JSON.stringify(key)}:`)}) + ${JSON.stringify(JSON.stringify(v))};`);
   }
   lines.push("return '{' + out + '}';");
   try {

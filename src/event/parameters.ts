@@ -2,7 +2,7 @@
 import { plainAttributes, redactStatement } from './dynamodb-values.js';
 import type { JsonObject, JsonValue } from '../vocabulary/record.js';
 import type { MemberPlan, ParameterPlan } from './parameter-plan.js';
-import { ANY_PLAN, lowerCamel, lowerCase, makePlan, PlanKind, PlanTime } from './parameter-plan.js';
+import { ANY_PLAN, lowerCamel, lowerCase, makePlan, oneGroup, PlanKind, PlanTime } from './parameter-plan.js';
 import { HIDDEN } from './redaction.js';
 import { javaDate } from '../vocabulary/time.js';
 
@@ -193,13 +193,15 @@ type CompiledStruct = (value: Record<string, unknown>, state: State, depth: numb
  * can only do through its slowest (megamorphic) paths, and turns every object of more than 16 members into a
  * dictionary by copying it; code with the names written in it does neither (an EC2 RunInstances response converts
  * in about a third of the instructions). Only the model's members are written: the SDK sends no other. Structures
- * with a DynamoDB `key` or EC2 groups to write, and runtimes that forbid making code, keep the generic walk. Member
+ * with a DynamoDB `key` or several EC2 groups to write, and runtimes that forbid making code, keep the generic walk. Member
  * and key names come from the SDK's model and the rules catalogue, and are written as JSON string literals.
  */
 function compileStruct(plan: ParameterPlan): CompiledStruct | null {
   if (plan.keyFrom !== undefined) return null;
   const entries = plan.members!();
-  if (entries.some(([, m]) => m.into !== undefined)) return null;
+  // One EC2 group at most, under a name no member's key takes (the group object is made where its first member is).
+  const group = oneGroup(entries);
+  if (group === null || (group !== undefined && entries.some(([, m]) => m.into === undefined && m.key === group))) return null;
   const lines = ['const us = state.options.userSecretNames ?? state.options.secretNames;', 'const check = us.size !== 0;', 'let v, r;'];
   entries.forEach(([name, m], i) => {
     const memberPlan = m.secret ? 'S' : `p[${i}]`;
@@ -207,17 +209,18 @@ function compileStruct(plan: ParameterPlan): CompiledStruct | null {
     lines.push(
       `v = value[${JSON.stringify(name)}];`,
       `if (v !== undefined) { if (state.budget <= 0) return false; state.budget -= ${m.key.length}; ` +
-        `r = convert(v, ${hidden}, state, depth + 1); if (r !== undefined) out[${JSON.stringify(m.key)}] = r; }`,
+        `r = convert(v, ${hidden}, state, depth + 1); if (r !== undefined) ${m.into === undefined ? 'out' : `G(out, ${JSON.stringify(m.into)})`}[${JSON.stringify(m.key)}] = r; }`,
     );
   });
   lines.push('return true;');
   try {
-    const factory = new Function('p', 'S', 'convert', `return function convertStruct(value, state, depth, out) {\n${lines.join('\n')}\n};`) as (
+    const factory = new Function('p', 'S', 'convert', 'G', `return function convertStruct(value, state, depth, out) {\n${lines.join('\n')}\n};`) as (
       plans: readonly ParameterPlan[],
       sensitive: ParameterPlan,
       convertValue: typeof convert,
+      group: typeof intoGroup,
     ) => CompiledStruct;
-    return factory(entries.map(([, m]) => m.plan), SENSITIVE, convert);
+    return factory(entries.map(([, m]) => m.plan), SENSITIVE, convert, intoGroup);
   } catch {
     // --disallow-code-generation-from-strings: the generic walk.
     return null;

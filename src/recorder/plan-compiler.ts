@@ -86,7 +86,8 @@ export class PlanCompiler {
     const itemKey = this.direction === 'request' ? this.rules?.itemKeys?.[shape] : undefined;
     const all = (): (readonly [string, MemberPlan])[] => {
       members ??= new Map(ns.structIterator());
-      return [...members.keys()].map((name) => [name, member(name)!] as const);
+      const entries = [...members.keys()].map((name) => [name, member(name)!] as const);
+      return entries.some(([, m]) => m.into !== undefined) ? this.groupedFirst(shape, entries) : entries;
     };
     return makePlan(tagged ? PlanKind.Tagged : PlanKind.Struct, {
       member,
@@ -95,6 +96,22 @@ export class PlanCompiler {
       keyFrom: itemKey?.item,
       tableFrom: itemKey?.table,
     });
+  }
+
+  /**
+   * A structure's members with those written in an EC2 group first, in the order of their rules: CloudTrail's
+   * RunInstances records start with `instancesSet` and list `imageId`, `minCount`, `maxCount` in that order
+   * (record-rules/ec2.ts). The writers put a group where its first member is, so this places it first.
+   */
+  private groupedFirst(shape: string, entries: (readonly [string, MemberPlan])[]): (readonly [string, MemberPlan])[] {
+    const ruleNames = Object.keys(this.members ?? {});
+    const rank = ([name, m]: readonly [string, MemberPlan]): number => {
+      if (m.into === undefined) return Infinity;
+      const i = ruleNames.indexOf(`${shape}.${name}`);
+      return i >= 0 ? i : ruleNames.indexOf(name);
+    };
+    // Array sort is stable: the other members keep the model's order.
+    return entries.map((entry) => [rank(entry), entry] as const).sort((a, b) => (a[0] === b[0] ? 0 : a[0] < b[0] ? -1 : 1)).map(([, entry]) => entry);
   }
 
   private memberPlan(shape: string, name: string, schema: NormalizedSchema, mode: Mode, keepNames: boolean): MemberPlan {

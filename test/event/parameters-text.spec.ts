@@ -145,38 +145,47 @@ describe('parameters as text', () => {
     expect(toParametersText(long, plans.output, options)).toBeUndefined();
   });
 
-  it('leaves members the model lacks, and keys that could meet, to the object path', () => {
-    // RunInstances' input takes the generic walk (its instance members go into a group). Its keys cannot meet, so the
-    // walk keeps no set of them; a member the model lacks could meet one (`instanceType` beside the modelled
-    // `InstanceType` is one key), so any such member sends the value to the objects.
+  it('writes RunInstances as CloudTrail does: its instance members first, grouped, and no member the model lacks', () => {
+    // RunInstances' input has a made writer too (one group). Like every made writer it writes the model's members
+    // only: the SDK sends no other, so CloudTrail logs no other.
     const run = calls.find((c) => c.name === 'bench-RunInstances')!;
     const plans = plansForOperation(run.schema)!;
-    for (const [extra, key] of [
-      [{ ...run.input, instanceType: 'm5.large' }, { instanceType: 'm5.large' }],
-      [{ ...run.input, SomethingNew: 'x' }, { somethingNew: 'x' }],
-    ] as const) {
-      expect(toParametersText(extra, plans.input, options)).toBeUndefined();
-      expect(toParameters(extra, plans.input, options)).toMatchObject(key);
+    const text = toParametersText(run.input, plans.input, options)!;
+    expect(text.startsWith('{"instancesSet":{"items":[{"imageId":"ami-0abcdef1234567890","minCount":1,"maxCount":1,"keyName":"deploy"}]},')).toBe(true);
+    for (const extra of [{ ...run.input, instanceType: 'm5.large' }, { ...run.input, SomethingNew: 'x' }]) {
+      expect(toParametersText(extra, plans.input, options)).toBe(text);
+      expect(JSON.stringify(toParameters(extra, plans.input, options))).toBe(text);
     }
+  });
 
+  it('puts a group where its first member is, and leaves keys that could meet to the object path', () => {
     const member = (key: string, into?: string): MemberPlan => ({ key, lower: key.toLowerCase(), secret: false, plan: ANY_PLAN, into });
     const struct = (members: [string, MemberPlan][], constants?: [string, string][]) =>
       makePlan(PlanKind.Struct, { members: () => members, member: (name) => members.find(([n]) => n === name)?.[1], constants });
     const same = (value: Record<string, unknown>, plan: ParameterPlan) => expect(toParametersText(value, plan, options)).toBe(JSON.stringify(toParameters(value, plan, options)));
 
-    // A constant under a member's key is written only when the member is not (S3's logged defaults).
-    const withDefault = struct([['ImageId', member('imageId', 'instancesSet')], ['Name', member('name')]], [['name', 'default']]);
-    same({ ImageId: 'ami-1', Name: 'a' }, withDefault);
-    same({ ImageId: 'ami-1' }, withDefault);
-    expect(toParametersText({ ImageId: 'ami-1' }, withDefault, options)).toBe('{"instancesSet":{"items":[{"imageId":"ami-1"}]},"name":"default"}');
-    // A constant under a group's name: keys that can meet, checked one by one (the group wins, as in the objects).
-    const clashing = struct([['ImageId', member('imageId', 'instancesSet')]], [['instancesSet', 'x']]);
-    same({ ImageId: 'ami-1' }, clashing);
-    expect(toParameters({ ImageId: 'ami-1' }, clashing, options)).toEqual({ instancesSet: { items: [{ imageId: 'ami-1' }] } });
+    // One group (a made writer): members before it, in it and after it; a constant under a member's key is written
+    // only when the member is not (S3's logged defaults); one under the group's name only when the group is not.
+    const oneGroup = struct(
+      [['Zone', member('zone')], ['ImageId', member('imageId', 'instancesSet')], ['Name', member('name')], ['MinCount', member('minCount', 'instancesSet')]],
+      [['name', 'default'], ['instancesSet', 'none']],
+    );
+    for (const value of [{ Zone: 'a', ImageId: 'ami-1', Name: 'n', MinCount: 1 }, { Name: 'n', MinCount: 1 }, { ImageId: 'ami-1' }, { Zone: 'a' }, {}]) same(value, oneGroup);
+    expect(toParametersText({ Zone: 'a', ImageId: 'ami-1', Name: 'n', MinCount: 1 }, oneGroup, options)).toBe(
+      '{"zone":"a","instancesSet":{"items":[{"imageId":"ami-1","minCount":1}]},"name":"n"}',
+    );
+    expect(toParametersText({ Zone: 'a' }, oneGroup, options)).toBe('{"zone":"a","name":"default","instancesSet":"none"}');
+
+    // Two groups take the generic walk: the value's own keys, in its order. A constant under a group's name: keys
+    // that can meet, checked one by one (the group wins, as in the objects).
+    const twoGroups = struct([['ImageId', member('imageId', 'instancesSet')], ['Zone', member('zone', 'placement')], ['Name', member('name')]], [['name', 'default'], ['instancesSet', 'x']]);
+    same({ ImageId: 'ami-1', Name: 'a', Zone: 'z' }, twoGroups);
+    same({ Zone: 'z' }, twoGroups);
+    expect(toParametersText({ ImageId: 'ami-1' }, twoGroups, options)).toBe('{"instancesSet":{"items":[{"imageId":"ami-1"}]},"name":"default"}');
     // An unknown member next to a known one under the same key: the object path decides (the later value, in place).
     const value = { ImageId: 'ami-1', Name: 'a', name: 'b' };
-    expect(toParametersText(value, withDefault, options)).toBeUndefined();
-    expect(toParameters(value, withDefault, options)).toEqual({ instancesSet: { items: [{ imageId: 'ami-1' }] }, name: 'b' });
+    expect(toParametersText(value, twoGroups, options)).toBeUndefined();
+    expect(toParameters(value, twoGroups, options)).toEqual({ instancesSet: { items: [{ imageId: 'ami-1' }] }, name: 'b' });
   });
 
   it('quotes strings as JSON.stringify does', () => {
