@@ -140,8 +140,8 @@ function listText(value: unknown[], plan: ParameterPlan, state: State, depth: nu
 const GROUP = '\u0001';
 
 /**
- * convertObject()'s generic walk in parameters.ts, as text, for a structure the writers do not take (EC2 members
- * written inside a group, DynamoDB PutItem's `key`): the value's own keys in their order. A group is written where
+ * convertObject()'s generic walk in parameters.ts, as text, for a structure the writers do not take (members written
+ * into several EC2 groups, DynamoDB PutItem's `key`): the value's own keys in their order. A group is written where
  * its first member is (a marker stands there until its members are all known).
  */
 function walkText(value: Record<string, unknown>, plan: ParameterPlan, state: State, depth: number, first: string): string {

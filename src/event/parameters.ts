@@ -193,8 +193,9 @@ type CompiledStruct = (value: Record<string, unknown>, state: State, depth: numb
  * can only do through its slowest (megamorphic) paths, and turns every object of more than 16 members into a
  * dictionary by copying it; code with the names written in it does neither (an EC2 RunInstances response converts
  * in about a third of the instructions). Only the model's members are written: the SDK sends no other. Structures
- * with a DynamoDB `key` or several EC2 groups to write, and runtimes that forbid making code, keep the generic walk. Member
- * and key names come from the SDK's model and the rules catalogue, and are written as JSON string literals.
+ * with a DynamoDB `key` or several EC2 groups to write, and runtimes that forbid making code, keep the generic
+ * walk. Member and key names come from the SDK's model and the rules catalogue, and are written as JSON string
+ * literals.
  */
 function compileStruct(plan: ParameterPlan): CompiledStruct | null {
   if (plan.keyFrom !== undefined) return null;
