@@ -52,9 +52,7 @@ async function instructionsPerCall(here: string, operation: BenchOperation): Pro
   // `unretained` (the recording with nothing kept in memory) is counted only when asked for by name: it splits the
   // overhead into building records and the collector's cost of keeping 10,000 of them.
   const variants = CALLGRIND_VARIANTS === undefined ? all : [...all, 'unretained' as const].filter((v) => CALLGRIND_VARIANTS.includes(v));
-  // A fixed collection schedule: V8 otherwise sizes its heap from speeds it measures in wall time, so a variant that
-  // keeps 10,000 records counted up to 3% differently under different machine loads (README, "A caveat").
-  const worker = ['--predictable-gc-schedule', '--import', 'tsx', join(here, 'record-instructions.worker.ts')];
+  const worker = ['--import', 'tsx', join(here, 'record-instructions.worker.ts')];
   const runs = variants.flatMap((variant) =>
     [0, calls].map((n) => () => countInstructions(worker, { VARIANT: variant, OPERATION: operation, CALLS: String(n), WARMUP: '3000' })),
   );
