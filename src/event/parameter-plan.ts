@@ -110,7 +110,10 @@ export function makePlan(kind: PlanKind, fields: Omit<Partial<ParameterPlan>, 'k
   };
 }
 
-/** The one EC2 group a structure's members go into (undefined: none), or null when they go into several. */
+/**
+ * The one EC2 group a structure's members go into (undefined: none), or null when made code can't write them: they
+ * go into several, or a member outside the group is written under the group's name.
+ */
 export function oneGroup(entries: readonly (readonly [string, MemberPlan])[]): string | undefined | null {
   let group: string | undefined;
   for (const [, m] of entries) {
@@ -118,6 +121,7 @@ export function oneGroup(entries: readonly (readonly [string, MemberPlan])[]): s
     if (group !== undefined) return null;
     group = m.into;
   }
+  if (group !== undefined && entries.some(([, m]) => m.into === undefined && m.key === group)) return null;
   return group;
 }
 

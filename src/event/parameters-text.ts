@@ -292,10 +292,9 @@ function structWriter(plan: ParameterPlan): StructWriter | null {
   if (plan.kind === PlanKind.Struct && plan.members !== undefined && plan.keyFrom === undefined) {
     const entries = plan.members();
     const group = oneGroup(entries);
-    // Two members under one key are one entry of an object (the later value), not two of a text; nor may a member
-    // sit under the group's name.
+    // Two members under one key are one entry of an object (the later value), not two of a text.
     const keys = new Set(entries.map(([, m]) => m.key));
-    if (group !== null && keys.size === entries.length && (group === undefined || !keys.has(group))) writer = compileWriter(entries, plan.constants ?? [], group);
+    if (group !== null && keys.size === entries.length) writer = compileWriter(entries, plan.constants ?? [], group);
   }
   plan.compiledText = writer;
   return writer;
@@ -315,14 +314,17 @@ function compileWriter(
   ];
   // Constants go after the members, unless a member (or the group) wrote their key (addConstants() in parameters.ts).
   const constantKeys = new Set(constants.map(([key]) => key));
-  // The statement appending `"key":` + `opening` + the rest (a JS expression) to the entries, after a comma unless
-  // first: to the group's for a grouped member, else to those before or after the group.
+  // The statement appending the text `entry` and then `rest` (a JS expression) to the entries in `target`, after a
+  // comma unless it is empty.
+  const append = (target: string, entry: string, rest: string): string =>
+    `${target} += (${target} === '' ? ${JSON.stringify(entry)} : ${JSON.stringify(`,${entry}`)}) + ${rest};`;
+  // A member's `"key":` + `opening` + `rest`: to the group's entries for a grouped member, else to those before or
+  // after the group.
   const put = (m: MemberPlan, opening: string, rest: string): string => {
-    const bare = JSON.stringify(`${JSON.stringify(m.key)}:${opening}`);
-    const comma = JSON.stringify(`,${JSON.stringify(m.key)}:${opening}`);
-    if (m.into !== undefined) return `grouped += (grouped === '' ? ${bare} : ${comma}) + ${rest};`;
-    const before = `out += (out === '' ? ${bare} : ${comma}) + ${rest};`;
-    return group === undefined ? before : `if (grouped === '') ${before} else after += ${comma} + ${rest};`;
+    const entry = `${JSON.stringify(m.key)}:${opening}`;
+    if (m.into !== undefined) return append('grouped', entry, rest);
+    const before = append('out', entry, rest);
+    return group === undefined ? before : `if (grouped === '') ${before} else after += ${JSON.stringify(`,${entry}`)} + ${rest};`;
   };
   entries.forEach(([name, m], i) => {
     const memberPlan = m.secret ? 'S' : `p[${i}]`;
@@ -348,13 +350,12 @@ function compileWriter(
     );
   });
   if (group !== undefined) {
-    const opening = `${JSON.stringify(group)}:{"items":[{`;
-    lines.push(`if (grouped !== '') out += (out === '' ? ${JSON.stringify(opening)} : ${JSON.stringify(`,${opening}`)}) + grouped + '}]}' + after;`);
+    lines.push(`if (grouped !== '') ${append('out', `${JSON.stringify(group)}:{"items":[{`, "grouped + '}]}' + after")}`);
   }
   for (const [key, v] of constants) {
     const i = entries.findIndex(([, m]) => m.into === undefined && m.key === key);
     const unless = key === group ? "if (grouped === '') " : i >= 0 ? `if (!w${i}) ` : '';
-    lines.push(`${unless}out += (out === '' ? ${JSON.stringify(`${JSON.stringify(key)}:`)} : ${JSON.stringify(`,${JSON.stringify(key)}:`)}) + ${JSON.stringify(JSON.stringify(v))};`);
+    lines.push(`${unless}${append('out', `${JSON.stringify(key)}:`, JSON.stringify(JSON.stringify(v)))}`);
   }
   lines.push("return '{' + out + '}';");
   try {

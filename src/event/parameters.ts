@@ -200,9 +200,8 @@ type CompiledStruct = (value: Record<string, unknown>, state: State, depth: numb
 function compileStruct(plan: ParameterPlan): CompiledStruct | null {
   if (plan.keyFrom !== undefined) return null;
   const entries = plan.members!();
-  // One EC2 group at most, under a name no member's key takes (the group object is made where its first member is).
-  const group = oneGroup(entries);
-  if (group === null || (group !== undefined && entries.some(([, m]) => m.into === undefined && m.key === group))) return null;
+  // One EC2 group at most (its object is made where its first member is).
+  if (oneGroup(entries) === null) return null;
   const lines = ['const us = state.options.userSecretNames ?? state.options.secretNames;', 'const check = us.size !== 0;', 'let v, r;'];
   entries.forEach(([name, m], i) => {
     const memberPlan = m.secret ? 'S' : `p[${i}]`;
