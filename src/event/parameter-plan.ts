@@ -48,7 +48,10 @@ export interface ParameterPlan {
    * generic walk serves it.
    */
   compiled?: unknown;
-  /** Struct: its JSON text writer (parameters-text.ts), made on first use, or null when it has none. */
+  /**
+   * Struct: its JSON text writer (parameters-text.ts), made on first use, or null when it has none. List: its
+   * openings and closings as text, found on first use.
+   */
   compiledText?: unknown;
   /** List/Map: the element plan. */
   value?(): ParameterPlan;

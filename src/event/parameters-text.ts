@@ -17,7 +17,7 @@ import { HIDDEN } from './redaction.js';
 export function toParametersText(value: unknown, plan: ParameterPlan, options: ConvertOptions, first = ''): string | null | undefined {
   if (value === null || typeof value !== 'object') return null;
   if (Array.isArray(value) || plan.kind !== PlanKind.Struct || options.renames !== undefined) return undefined;
-  const state: State = { budget: PARAMETERS_LIMIT, ancestors: [value], options };
+  const state: State = { budget: PARAMETERS_LIMIT, ancestors: [], options, marked: false };
   try {
     return flat(structText(value as Record<string, unknown>, plan, state, 0, first));
   } catch (e) {
@@ -88,14 +88,12 @@ function text(value: unknown, plan: ParameterPlan, state: State, depth: number):
       return quote(value.toString());
   }
   if (plan.kind === PlanKind.Any) return objectText(value, plan, state, depth);
-  if (state.budget <= 0 || depth >= MAX_DEPTH || state.ancestors.includes(value as object)) throw GIVE_UP;
+  // No list of ancestors is kept: a cycle goes on until MAX_DEPTH, then the object path writes its marker.
+  if (state.budget <= 0 || depth >= MAX_DEPTH) throw GIVE_UP;
   if (Array.isArray(value)) {
     if (plan.kind === PlanKind.List) return listText(value, plan, state, depth);
   } else if (plan.kind === PlanKind.Struct) {
-    state.ancestors.push(value as object);
-    const out = structText(value as Record<string, unknown>, plan, state, depth, '');
-    state.ancestors.pop();
-    return out;
+    return structText(value as Record<string, unknown>, plan, state, depth, '');
   }
   return objectText(value, plan, state, depth);
 }
@@ -106,17 +104,27 @@ function structText(value: Record<string, unknown>, plan: ParameterPlan, state: 
   return write === null ? walkText(value, plan, state, depth, first) : write(value, state, depth, first);
 }
 
-/** What the object path makes of the value, as text: names, plain attributes, tagged unions, maps, unmodelled values. */
+/** A structure's writer: its made writer, or the generic walk where it has none. */
+function writerOf(plan: ParameterPlan): StructWriter {
+  return structWriter(plan) ?? ((value, state, depth, first) => walkText(value, plan, state, depth, first));
+}
+
+/**
+ * What the object path makes of the value, as text: names, plain attributes, tagged unions, maps, unmodelled values.
+ * Where it wrote a marker (truncated, too deep, circular), the object path makes the whole value instead: the text
+ * path keeps no ancestors, so a cycle through them is found only there, in its place.
+ */
 function objectText(value: unknown, plan: ParameterPlan, state: State, depth: number): string | undefined {
   const v = convert(value, plan, state, depth);
+  if (state.marked || state.budget <= 0) throw GIVE_UP;
   return v === undefined ? undefined : JSON.stringify(v);
 }
 
 /** convertList() in parameters.ts, as text. */
 function listText(value: unknown[], plan: ParameterPlan, state: State, depth: number): string {
-  state.ancestors.push(value);
-  const element = plan.value ? plan.value() : ANY_PLAN;
-  const itemKey = plan.itemKey === undefined ? undefined : `{${quotedKey(plan.itemKey)}`;
+  const form = listForm(plan);
+  const element = form.element;
+  const itemOpen = form.itemOpen;
   let items = '';
   let first = '';
   let count = 0;
@@ -124,16 +132,42 @@ function listText(value: unknown[], plan: ParameterPlan, state: State, depth: nu
     if (state.budget <= 0) throw GIVE_UP;
     const v = text(value[i], element, state, depth + 1);
     if (v === undefined && element.kind === PlanKind.Omit) continue;
-    const item = v === undefined ? 'null' : itemKey === undefined ? v : `${itemKey}${v}}`;
+    const item = v === undefined ? 'null' : itemOpen === undefined ? v : itemOpen + v + '}';
     if (count === 0) first = items = item;
-    else items += ',' + item;
+    else items = items + ',' + item;
     count++;
   }
-  state.ancestors.pop();
-  const list = plan.single === true && count === 1 ? first : `[${items}]`;
-  if (plan.wrap === undefined) return list;
-  if (count === 0) return '{}';
-  return `{${quotedKey(plan.wrap)}${list}}`;
+  if (count === 0) return plan.wrap === undefined ? '[]' : '{}';
+  if (count === 1 && plan.single === true) return plan.wrap === undefined ? first : form.wrapOpen + first + '}';
+  return form.open + items + form.close;
+}
+
+/**
+ * What a list plan's text is made of, found on its first use: its element's plan, and its openings and closings
+ * quoted once (`{"items":[`, `]}`), so a list is three pieces joined rather than seven.
+ */
+interface ListForm {
+  element: ParameterPlan;
+  /** `{"key":` of each item written under `itemKey`. */
+  itemOpen: string | undefined;
+  /** `{"wrap":` of a single item written without brackets. */
+  wrapOpen: string;
+  open: string;
+  close: string;
+}
+
+function listForm(plan: ParameterPlan): ListForm {
+  if (plan.compiledText !== undefined) return plan.compiledText as ListForm;
+  const wrapOpen = plan.wrap === undefined ? '' : `{${quotedKey(plan.wrap)}`;
+  const form: ListForm = {
+    element: plan.value ? plan.value() : ANY_PLAN,
+    itemOpen: plan.itemKey === undefined ? undefined : `{${quotedKey(plan.itemKey)}`,
+    wrapOpen,
+    open: `${wrapOpen}[`,
+    close: plan.wrap === undefined ? ']' : ']}',
+  };
+  plan.compiledText = form;
+  return form;
 }
 
 /** The group marker: JSON.stringify writes U+0001 escaped, so the raw character is in no text it writes. */
@@ -308,41 +342,61 @@ function compileWriter(
   const lines = [
     'const us = state.options.userSecretNames ?? state.options.secretNames;',
     'const check = us.size !== 0;',
-    // `out`: the entries so far. With a group, `grouped` holds its members' entries, and `after` the entries after
-    // it (the group stands where its first member is, as intoGroup() in parameters.ts puts it).
-    "let v, r, out = first, grouped = '', after = '';",
+    // `out`: the opening brace and the entries so far. With a group, `grouped` holds its members' entries and `after`
+    // the entries after it (the group stands where its first member is, as intoGroup() in parameters.ts puts it).
+    // `so`, `sg`, `sa` say what each ends with: 0 nothing yet, 1 a whole entry, 2 a string left open, whose closing
+    // quote goes on with what follows (a piece fewer per string: V8 joins pieces into a tree of strings, which
+    // flattening then walks node by node).
+    "let v, r, out = first === '' ? '{' : '{' + first, grouped = '', after = '', so = first === '' ? 0 : 1, sg = 0, sa = 0;",
   ];
   // Constants go after the members, unless a member (or the group) wrote their key (addConstants() in parameters.ts).
   const constantKeys = new Set(constants.map(([key]) => key));
-  // The statement appending the text `entry` and then `rest` (a JS expression) to the entries in `target`, after a
-  // comma unless it is empty.
-  const append = (target: string, entry: string, rest: string): string =>
-    `${target} += (${target} === '' ? ${JSON.stringify(entry)} : ${JSON.stringify(`,${entry}`)}) + ${rest};`;
+  const ends: Record<string, string> = { out: 'so', grouped: 'sg', after: 'sa' };
+  // The statement appending the text `entry` and then `rest` (a JS expression) to `target`: after a comma unless
+  // nothing is there yet (`after` always follows the group), and after the quote an open string left. `open`: `rest`
+  // leaves a string open.
+  const append = (target: string, entry: string, rest: string, open: boolean): string => {
+    const end = ends[target]!;
+    const empty = target === 'after' ? '' : `${end} === 0 ? ${JSON.stringify(entry)} : `;
+    return (
+      `${target} = ${target} + (${empty}${end} === 2 ? ${JSON.stringify(`",${entry}`)} : ${JSON.stringify(`,${entry}`)}) + ${rest}; ` +
+      `${end} = ${open ? 2 : 1};`
+    );
+  };
   // A member's `"key":` + `opening` + `rest`: to the group's entries for a grouped member, else to those before or
   // after the group.
-  const put = (m: MemberPlan, opening: string, rest: string): string => {
+  const put = (m: MemberPlan, opening: string, rest: string, open = false): string => {
     const entry = `${JSON.stringify(m.key)}:${opening}`;
-    if (m.into !== undefined) return append('grouped', entry, rest);
-    const before = append('out', entry, rest);
-    return group === undefined ? before : `if (grouped === '') ${before} else after += ${JSON.stringify(`,${entry}`)} + ${rest};`;
+    if (m.into !== undefined) return append('grouped', entry, rest, open);
+    const before = append('out', entry, rest, open);
+    return group === undefined ? before : `if (sg === 0) { ${before} } else { ${append('after', entry, rest, open)} }`;
   };
   entries.forEach(([name, m], i) => {
     const memberPlan = m.secret ? 'S' : `p[${i}]`;
     // Hidden by one of the trail's `redact` names (decided per call: the names are the trail's).
     const redacted = m.lower === undefined ? 'false' : `(check && us.has(${JSON.stringify(m.lower)}))`;
     const hidden = m.lower === undefined ? memberPlan : `(${redacted} ? S : ${memberPlan})`;
-    const wrote = m.into === undefined && constantKeys.has(m.key) ? ` w${i} = true;` : '';
-    if (wrote !== '') lines.push(`let w${i} = false;`);
+    // `k<i>`: the member wrote a constant's key.
+    const wrote = m.into === undefined && constantKeys.has(m.key) ? ` k${i} = true;` : '';
+    if (wrote !== '') lines.push(`let k${i} = false;`);
     // Strings, numbers and booleans under a plain plan, the commonest members, are written here (text() would do
     // the same, one call and one join more): a string's quotes go on around it.
     const inline =
       m.plan.kind === PlanKind.Any && !m.secret
         ? `if (typeof v === 'string' && !${redacted}) { ` +
           'if (state.budget <= 0) throw G; state.budget -= v.length; if (state.budget < 0) throw G; ' +
-          `if (E.test(v)) { ${put(m, '', 'JSON.stringify(v)')} } else { ${put(m, '"', `v + '"'`)} }${wrote} } ` +
+          `if (E.test(v)) { ${put(m, '', 'JSON.stringify(v)')} } else { ${put(m, '"', 'v', true)} }${wrote} } ` +
           `else if (typeof v === 'number' && Number.isFinite(v) && !${redacted}) { ${put(m, '', "v")}${wrote} } ` +
           `else if (typeof v === 'boolean' && !${redacted}) { ${put(m, '', "(v ? 'true' : 'false')")}${wrote} } else `
-        : '';
+        : m.plan.kind === PlanKind.Struct && !m.secret
+          ? `if (typeof v === 'object' && v !== null && !Array.isArray(v) && !${redacted}) { ` +
+            'if (state.budget <= 0 || depth + 1 >= M) throw G; ' +
+            `r = (w[${i}] ?? (w[${i}] = X(p[${i}])))(v, state, depth + 1, ''); ${put(m, '', 'r')}${wrote} } else `
+          : m.plan.kind === PlanKind.List && !m.secret
+            ? `if (Array.isArray(v) && !${redacted}) { ` +
+              'if (state.budget <= 0 || depth + 1 >= M) throw G; ' +
+              `r = L(v, p[${i}], state, depth + 1); ${put(m, '', 'r')}${wrote} } else `
+            : '';
     lines.push(
       `v = value[${JSON.stringify(name)}];`,
       `if (v !== undefined) { if (state.budget <= 0) throw G; state.budget -= ${m.key.length}; ` +
@@ -350,21 +404,26 @@ function compileWriter(
     );
   });
   if (group !== undefined) {
-    lines.push(`if (grouped !== '') ${append('out', `${JSON.stringify(group)}:{"items":[{`, "grouped + '}]}' + after")}`);
+    const close = "(sg === 2 ? '\"}]}' : '}]}')";
+    lines.push(`if (sg !== 0) { ${append('out', `${JSON.stringify(group)}:{"items":[{`, `grouped + ${close} + after`, false)} so = sa === 0 ? 1 : sa; }`);
   }
   for (const [key, v] of constants) {
     const i = entries.findIndex(([, m]) => m.into === undefined && m.key === key);
-    const unless = key === group ? "if (grouped === '') " : i >= 0 ? `if (!w${i}) ` : '';
-    lines.push(`${unless}${append('out', `${JSON.stringify(key)}:`, JSON.stringify(JSON.stringify(v)))}`);
+    const unless = key === group ? 'if (sg === 0) ' : i >= 0 ? `if (!k${i}) ` : '';
+    lines.push(`${unless}{ ${append('out', `${JSON.stringify(key)}:`, JSON.stringify(JSON.stringify(v)), false)} }`);
   }
-  lines.push("return '{' + out + '}';");
+  lines.push("return out + (so === 2 ? '\"}' : '}');");
   try {
-    const factory = new Function('p', 'S', 'text', 'G', 'E', `return function writeStruct(value, state, depth, first) {\n${lines.join('\n')}\n};`) as (
+    // `w`: the writers of members' structures, found on first use (a structure can hold itself).
+    const factory = new Function('p', 'S', 'text', 'G', 'E', 'X', 'L', 'M', `const w = [];\nreturn function writeStruct(value, state, depth, first) {\n${lines.join('\n')}\n};`) as (
       plans: readonly ParameterPlan[],
       sensitive: ParameterPlan,
       write: typeof text,
       giveUp: Error,
       needsEscape: RegExp,
+      writerOf: (plan: ParameterPlan) => StructWriter,
+      list: typeof listText,
+      maxDepth: number,
     ) => StructWriter;
     return factory(
       entries.map(([, m]) => m.plan),
@@ -372,6 +431,9 @@ function compileWriter(
       text,
       GIVE_UP,
       NEEDS_ESCAPE,
+      writerOf,
+      listText,
+      MAX_DEPTH,
     );
   } catch {
     // --disallow-code-generation-from-strings: the object path.

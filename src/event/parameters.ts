@@ -31,7 +31,7 @@ export interface ConvertOptions {
  */
 export function toParameters(value: unknown, plan: ParameterPlan, options: ConvertOptions): JsonObject | null {
   if (value === null || typeof value !== 'object') return null;
-  const state: State = { budget: PARAMETERS_LIMIT, ancestors: [], options };
+  const state: State = { budget: PARAMETERS_LIMIT, ancestors: [], options, marked: false };
   return convertObject(value as Record<string, unknown>, plan, state, 0, options.renames) as JsonObject;
 }
 
@@ -40,6 +40,8 @@ export interface State {
   budget: number;
   ancestors: object[];
   options: ConvertOptions;
+  /** A `[too deep]` or `[circular]` marker was written. */
+  marked: boolean;
 }
 
 /** One value as record JSON following `plan`; undefined when it is left out. */
@@ -74,8 +76,14 @@ export function convert(value: unknown, plan: ParameterPlan, state: State, depth
     if (value instanceof Date) return timestamp(value, PlanTime.Iso);
   }
   if (state.budget <= 0) return '[truncated]';
-  if (depth >= MAX_DEPTH) return '[too deep]';
-  if (state.ancestors.includes(value as object)) return '[circular]';
+  if (depth >= MAX_DEPTH) {
+    state.marked = true;
+    return '[too deep]';
+  }
+  if (state.ancestors.includes(value as object)) {
+    state.marked = true;
+    return '[circular]';
+  }
   if (plan.kind === PlanKind.Names) return Object.keys(value);
   if (plan.kind === PlanKind.PlainAttributes) return plainAttributes(value, state.options.secretNames, HIDDEN);
   if (Array.isArray(value)) return convertList(value, plan, state, depth);

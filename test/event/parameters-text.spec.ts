@@ -170,7 +170,18 @@ describe('parameters as text', () => {
       [['Zone', member('zone')], ['ImageId', member('imageId', 'instancesSet')], ['Name', member('name')], ['MinCount', member('minCount', 'instancesSet')]],
       [['name', 'default'], ['instancesSet', 'none']],
     );
-    for (const value of [{ Zone: 'a', ImageId: 'ami-1', Name: 'n', MinCount: 1 }, { Name: 'n', MinCount: 1 }, { ImageId: 'ami-1' }, { Zone: 'a' }, {}]) same(value, oneGroup);
+    // Strings leave their closing quote to what follows (the next entry, the group's end, the structure's end).
+    const values = [
+      { Zone: 'a', ImageId: 'ami-1', Name: 'n', MinCount: 1 },
+      { Name: 'n', MinCount: 1 },
+      { ImageId: 'ami-1' },
+      { ImageId: 'ami-1', Name: 'n' },
+      { ImageId: 'ami-1', Name: 'n', MinCount: 2 },
+      { Zone: 'a"b', ImageId: 'x\\y', Name: 'tab\there', MinCount: 'c"' },
+      { Zone: 'a' },
+      {},
+    ];
+    for (const value of values) same(value, oneGroup);
     expect(toParametersText({ Zone: 'a', ImageId: 'ami-1', Name: 'n', MinCount: 1 }, oneGroup, options)).toBe(
       '{"zone":"a","instancesSet":{"items":[{"imageId":"ami-1","minCount":1}]},"name":"n"}',
     );
@@ -186,6 +197,34 @@ describe('parameters as text', () => {
     const value = { ImageId: 'ami-1', Name: 'a', name: 'b' };
     expect(toParametersText(value, twoGroups, options)).toBeUndefined();
     expect(toParameters(value, twoGroups, options)).toEqual({ instancesSet: { items: [{ imageId: 'ami-1' }] }, name: 'b' });
+  });
+
+  it('leaves cycles and values too deep to the object path, which places their markers', () => {
+    // Node → Next (a node) and Extra (anything): a recursive structure, written by a made writer.
+    const members: [string, MemberPlan][] = [];
+    const node = makePlan(PlanKind.Struct, { members: () => members, member: (name) => members.find(([n]) => n === name)?.[1] });
+    members.push(['Name', { key: 'name', lower: 'name', secret: false, plan: ANY_PLAN, into: undefined }]);
+    members.push(['Next', { key: 'next', lower: 'next', secret: false, plan: node, into: undefined }]);
+    members.push(['Extra', { key: 'extra', lower: 'extra', secret: false, plan: ANY_PLAN, into: undefined }]);
+    const chain = (n: number): Record<string, unknown> => {
+      let value: Record<string, unknown> = { Name: 'last' };
+      for (let i = 0; i < n; i++) value = { Name: `n${i}`, Next: value };
+      return value;
+    };
+    const shallow = chain(20);
+    expect(toParametersText(shallow, node, options)).toBe(JSON.stringify(toParameters(shallow, node, options)));
+    const deep = chain(40);
+    expect(toParametersText(deep, node, options)).toBeUndefined();
+    expect(JSON.stringify(toParameters(deep, node, options))).toContain('[too deep]');
+    // A cycle through a modelled member, and one through an unmodelled value back to a structure above it.
+    const looped: Record<string, unknown> = { Name: 'a' };
+    looped['Next'] = { Name: 'b', Next: looped };
+    const back: Record<string, unknown> = { Name: 'a' };
+    back['Next'] = { Name: 'b', Extra: { up: back } };
+    for (const value of [looped, back]) {
+      expect(toParametersText(value, node, options)).toBeUndefined();
+      expect(JSON.stringify(toParameters(value, node, options))).toContain('[circular]');
+    }
   });
 
   it('quotes strings as JSON.stringify does', () => {
