@@ -193,7 +193,7 @@ export class Recorder {
     const options: ConvertOptions = { secretNames: this.redaction.names, userSecretNames: this.redaction.userNames };
     const requestId = plans?.responseRequestId === true ? (output as { $metadata?: { requestId?: unknown } }).$metadata?.requestId : undefined;
     // EC2 writes the request id first; the text is made that way unless the output has a requestId of its own.
-    if (plans?.output !== undefined && (typeof requestId !== 'string' || plans.output.member?.('RequestId') === undefined)) {
+    if (plans?.output !== undefined && (typeof requestId !== 'string' || !plans.outputHasRequestId)) {
       const first = typeof requestId === 'string' ? `"requestId":${quote(requestId)}` : '';
       const text = toParametersText(output, plans.output, options, first);
       if (text !== undefined) return text === null || text === '{}' ? null : new PackedJson(text);

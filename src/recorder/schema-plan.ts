@@ -30,6 +30,11 @@ export interface OperationPlans {
   deniedRequestNull: boolean;
   /** responseElements start with the request id (`requestId`, EC2). */
   responseRequestId: boolean;
+  /**
+   * The output has a `RequestId` member of its own: the request id written first would meet it, which only objects
+   * can say (one entry, the member's value), so such responses are made as objects.
+   */
+  outputHasRequestId: boolean;
 }
 
 type SchemaRef = Parameters<typeof NormalizedSchema.of>[0];
@@ -93,6 +98,7 @@ function compileOperation(schema: readonly unknown[]): OperationPlans {
     learnsTableKeys: rule?.learnsTableKeys,
     deniedRequestNull: rules?.deniedRequestParameters?.value === 'null',
     responseRequestId: rules?.responseRequestId !== undefined,
+    outputHasRequestId: output.member?.('RequestId') !== undefined,
   };
 }
 

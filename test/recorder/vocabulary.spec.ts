@@ -9,6 +9,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import type { LocalTrailOptions } from '../../src/index.js';
 import { createLocalTrail } from '../../src/index.js';
+import { plansForOperation } from '../../src/recorder/schema-plan.js';
 import { LONG_TERM } from '../support/fixtures.js';
 import type { StubResponder } from '../support/stub-http.js';
 import { jsonError, stubHandler } from '../support/stub-http.js';
@@ -71,6 +72,27 @@ describe('EC2: its own XML names, sets as {items: [...]}', () => {
         ],
       },
     });
+  });
+});
+
+describe('EC2: the request id written first', () => {
+  it('is decided once per operation: written as text unless the output has a RequestId member it would meet', async () => {
+    const client = new EC2Client({ region: 'us-east-1', credentials: LONG_TERM, requestHandler: stubHandler(xml('<RunInstancesResponse/>')) });
+    let schema: unknown[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        schema = context.__smithy_context?.['operationSchema'] as unknown[];
+        return next(args);
+      },
+      { step: 'initialize', name: 'seeSchema' },
+    );
+    await client.send(new RunInstancesCommand({ ImageId: 'ami-1', MinCount: 1, MaxCount: 1 }));
+    const plans = plansForOperation(schema)!;
+    expect([plans.responseRequestId, plans.outputHasRequestId]).toEqual([true, false]);
+    // The same operation with an output that has a RequestId member of its own (no EC2 output has one today).
+    const output = (schema[5] as () => unknown[])();
+    const withRequestId = [...schema.slice(0, 5), [3, output[1], output[2], output[3], [...(output[4] as string[]), 'RequestId'], [...(output[5] as unknown[]), 0]]];
+    expect(plansForOperation(withRequestId)!.outputHasRequestId).toBe(true);
   });
 });
 
