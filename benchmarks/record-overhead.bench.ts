@@ -42,7 +42,8 @@ type Counted = 'plain' | 'localtrail' | 'unretained' | 'otel' | 'alone';
 
 /**
  * Instructions per call for each variant: (count with CALLS=N − count with CALLS=0) / N. Time on this shared
- * two-core machine moves by ±10% between rounds, more than the 3% target; instruction counts repeat to 0.01%.
+ * two-core machine moves by ±10% between rounds, more than the 3% target; instruction counts move by about ±1%
+ * between runs (V8 sizes its heap from measured speeds; README, Benchmarks).
  * OpenTelemetry is counted on GetItem only.
  */
 async function instructionsPerCall(here: string, operation: BenchOperation): Promise<{ calls: number; perCall: Partial<Record<Counted, number>> } | undefined> {
