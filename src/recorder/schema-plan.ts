@@ -31,8 +31,9 @@ export interface OperationPlans {
   /** responseElements start with the request id (`requestId`, EC2). */
   responseRequestId: boolean;
   /**
-   * The output has a `RequestId` member of its own: the request id written first would meet it, which only objects
-   * can say (one entry, the member's value), so such responses are made as objects.
+   * With responseRequestId, the output has a `RequestId` member of its own: the request id written first would meet
+   * it, which only objects can say (one entry, the member's value), so such responses are made as objects. False
+   * without responseRequestId (the output's members are then not listed for it).
    */
   outputHasRequestId: boolean;
 }
@@ -98,7 +99,7 @@ function compileOperation(schema: readonly unknown[]): OperationPlans {
     learnsTableKeys: rule?.learnsTableKeys,
     deniedRequestNull: rules?.deniedRequestParameters?.value === 'null',
     responseRequestId: rules?.responseRequestId !== undefined,
-    outputHasRequestId: output.member?.('RequestId') !== undefined,
+    outputHasRequestId: rules?.responseRequestId !== undefined && output.member?.('RequestId') !== undefined,
   };
 }
 
