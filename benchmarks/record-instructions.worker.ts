@@ -1,14 +1,14 @@
 // One variant of a record-overhead call (plain, localtrail, unretained or otel; `OPERATION` GetItem, RunInstances or PutObject;
 // `alone`: the recording alone, the call's captured context replayed through the plugin's hook),
-// for callgrind to count: `WARMUP` calls, a full
-// collection, `CALLS` measured calls, a full collection. record-overhead.bench.ts runs it with CALLS=0 and CALLS=N and
-// divides the difference by N, so start-up, module loading and warm-up cancel out; the closing collection charges
-// each variant for what its calls left alive.
+// for callgrind to count: `WARMUP` calls, a full collection, then the measured window: `CALLS` calls and a full
+// collection (so each variant pays for what its calls left alive), between markWindowStart() and markWindowEnd().
+// record-overhead.bench.ts counts the window alone (countWindow) and divides by `CALLS`.
 import { trace } from '@opentelemetry/api';
 import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createRequire } from 'node:module';
+import { markWindowEnd, markWindowStart } from './instruction-count.js';
 import { replayThroughHook } from './replay-call.js';
 import { BENCH_CALLS, benchCredentials, benchOperation } from './stub-calls.js';
 
@@ -42,7 +42,9 @@ const input = call.input;
 const send = variant === 'alone' ? await replayThroughHook(client, () => new Command(input), input, trail) : () => client.send(new Command(input));
 for (let i = 0; i < warmup; i++) await send();
 gc();
+markWindowStart();
 for (let i = 0; i < calls; i++) await send();
 gc();
+markWindowEnd();
 const recorded = variant === 'localtrail' || variant === 'alone' || variant === 'unretained' ? trail.stats().recorded : exporter.getFinishedSpans().length;
 process.stdout.write(JSON.stringify({ variant, recorded }) + '\n');

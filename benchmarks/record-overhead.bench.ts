@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import type { BenchResult } from './harness.js';
 import { round } from './harness.js';
-import { countInstructions, hasValgrind, inBatches } from './instruction-count.js';
+import { countWindow, hasValgrind, inBatches } from './instruction-count.js';
 import type { BenchOperation } from './stub-calls.js';
 import { BENCH_OPERATIONS } from './stub-calls.js';
 
@@ -38,29 +38,46 @@ const CALLGRIND_OTEL = process.env['BENCH_CALLGRIND_OTEL'] !== '0';
 const CALLGRIND_VARIANTS = process.env['BENCH_CALLGRIND_VARIANTS']?.split(',');
 /** BENCH_OPERATIONS=GetItem,PutObject runs only those. */
 const OPERATIONS = (process.env['BENCH_OPERATIONS']?.split(',') ?? BENCH_OPERATIONS) as BenchOperation[];
-type Counted = 'plain' | 'localtrail' | 'unretained' | 'otel' | 'alone';
+type Variant = 'plain' | 'localtrail' | 'unretained' | 'otel' | 'alone';
 
 /**
- * Instructions per call for each variant: (count with CALLS=N − count with CALLS=0) / N. Time on this shared
- * two-core machine moves by ±10% between rounds, more than the 3% target; instruction counts move by about ±1%
- * between runs (V8 sizes its heap from measured speeds; README, Benchmarks).
- * OpenTelemetry is counted on GetItem only.
+ * BENCH_CALLGRIND_REPEATS: how many times each variant's window is counted (default 2). Counts of the same build
+ * still differ a little between runs (V8 sizes its heap from speeds it measures in wall time): two windows of the
+ * same plain RunInstances counted 2.670M and 2.689M a call. The figure is the mean; the line shows the ratio of each
+ * repeat's pair too.
  */
-async function instructionsPerCall(here: string, operation: BenchOperation): Promise<{ calls: number; perCall: Partial<Record<Counted, number>> } | undefined> {
+const CALLGRIND_REPEATS = Math.max(1, Number(process.env['BENCH_CALLGRIND_REPEATS'] ?? 2));
+
+interface Counted {
+  calls: number;
+  /** Mean instructions per call of each variant counted. */
+  perCall: Partial<Record<Variant, number>>;
+  /** localtrail / plain of each repeat (counted in the same minutes). */
+  pairRatios: number[];
+}
+
+/**
+ * Instructions per call for each variant: the measured window's count (countWindow: start-up and warm-up are not in
+ * it) divided by its calls, the mean of CALLGRIND_REPEATS runs. OpenTelemetry is counted on GetItem only.
+ */
+async function instructionsPerCall(here: string, operation: BenchOperation): Promise<Counted | undefined> {
   const calls = operation === 'GetItem' ? CALLGRIND_CALLS : CALLGRIND_CALLS_EXTRA;
   if (calls <= 0 || !hasValgrind()) return undefined;
-  const all: Counted[] = operation === 'GetItem' && CALLGRIND_OTEL ? ['plain', 'localtrail', 'otel', 'alone'] : ['plain', 'localtrail', 'alone'];
+  const all: Variant[] = operation === 'GetItem' && CALLGRIND_OTEL ? ['plain', 'localtrail', 'otel', 'alone'] : ['plain', 'localtrail', 'alone'];
   // `unretained` (the recording with nothing kept in memory) is counted only when asked for by name: it splits the
   // overhead into building records and the collector's cost of keeping 10,000 of them.
   const variants = CALLGRIND_VARIANTS === undefined ? all : [...all, 'unretained' as const].filter((v) => CALLGRIND_VARIANTS.includes(v));
   const worker = ['--import', 'tsx', join(here, 'record-instructions.worker.ts')];
-  const runs = variants.flatMap((variant) =>
-    [0, calls].map((n) => () => countInstructions(worker, { VARIANT: variant, OPERATION: operation, CALLS: String(n), WARMUP: '3000' })),
-  );
+  const env = (variant: Variant) => ({ VARIANT: variant, OPERATION: operation, CALLS: String(calls), WARMUP: '3000' });
+  // Repeat by repeat, so the variants of one repeat run in the same minutes.
+  const runs = Array.from({ length: CALLGRIND_REPEATS }, () => variants.map((variant) => () => countWindow(worker, env(variant)))).flat();
   const counts = await inBatches(runs, Math.max(1, availableParallelism()));
-  const perCall: Partial<Record<Counted, number>> = {};
-  variants.forEach((variant, i) => (perCall[variant] = (counts[2 * i + 1]! - counts[2 * i]!) / calls));
-  return { calls, perCall };
+  const of = (variant: Variant, repeat: number) => counts[repeat * variants.length + variants.indexOf(variant)]! / calls;
+  const repeats = Array.from({ length: CALLGRIND_REPEATS }, (_, r) => r);
+  const perCall: Partial<Record<Variant, number>> = {};
+  for (const variant of variants) perCall[variant] = repeats.reduce((sum, r) => sum + of(variant, r), 0) / CALLGRIND_REPEATS;
+  const pairRatios = variants.includes('plain') && variants.includes('localtrail') ? repeats.map((r) => of('localtrail', r) / of('plain', r)) : [];
+  return { calls, perCall, pairRatios };
 }
 
 function timed(here: string, operation: BenchOperation): WorkerResult {
@@ -99,7 +116,8 @@ async function measure(here: string, operation: BenchOperation): Promise<BenchRe
         c.alone !== undefined ? `recording alone ${round(c.alone / 1e3, 1)}k` : undefined,
       ].filter((x) => x !== undefined)
     : [];
-  const counts = c ? `(instructions per call under callgrind, ${counted!.calls}-call window: ${parts.join(', ')}); ` : `(${CALLGRIND_CALLS <= 0 ? 'instruction count off: BENCH_CALLGRIND_CALLS=0' : 'valgrind not found'}: wall time only); `;
+  const repeats = counted !== undefined && counted.pairRatios.length > 1 ? `, mean of ${counted.pairRatios.length} windows each (pairs ${counted.pairRatios.map((x) => `${round(x)}x`).join(', ')})` : '';
+  const counts = c ? `(instructions per call under callgrind, ${counted!.calls}-call window${repeats}: ${parts.join(', ')}); ` : `(${CALLGRIND_CALLS <= 0 ? 'instruction count off: BENCH_CALLGRIND_CALLS=0' : 'valgrind not found'}: wall time only); `;
   const name = operation === 'GetItem' ? 'record-overhead' : `record-overhead-${operation.toLowerCase()}`;
   const perCall = (key: string, n: number | undefined) => (n === undefined ? {} : { [`${key}InstructionsPerCall`]: Math.round(n) });
   return {
@@ -113,6 +131,8 @@ async function measure(here: string, operation: BenchOperation): Promise<BenchRe
       ...(c
         ? {
             callgrindCalls: counted!.calls,
+            callgrindRepeats: CALLGRIND_REPEATS,
+            ...(counted!.pairRatios.length > 0 ? { pairRatios: counted!.pairRatios.map((x) => round(x)).join(' ') } : {}),
             ...perCall('plain', c.plain),
             ...perCall('localtrail', c.localtrail),
             ...perCall('otel', c.otel),
