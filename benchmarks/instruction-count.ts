@@ -60,9 +60,9 @@ export function markWindowEnd(): void {
  * Instructions executed between a worker's markWindowStart() and markWindowEnd() (`node <nodeArgs>` with `env`
  * added, deterministic V8 as in countInstructions). Counting the window itself, rather than subtracting a run with
  * an empty window from a run with a full one, leaves out start-up, module loading and warm-up, which vary between
- * runs by more than a recording's cost: two empty-window RunInstances runs of the same build counted 17.77G and
- * 17.95G instructions (12k a call over 15,000 calls), where two windows of the same build counted 2.7800M and
- * 2.7813M a call.
+ * runs by more than a recording's cost: two empty-window plain RunInstances runs (--predictable-gc-schedule) counted
+ * 17.77G and 17.95G instructions (12k a call over 15,000 calls), where two windows of one localtrail build counted
+ * 2.7800M and 2.7813M a call.
  */
 export function countWindow(nodeArgs: string[], env: Record<string, string>, seed = 1): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'localtrail-callgrind-'));
