@@ -46,7 +46,7 @@ type Variant = 'plain' | 'localtrail' | 'unretained' | 'otel' | 'alone';
  * same plain RunInstances counted 2.670M and 2.689M a call. The figure is the mean; the line shows the ratio of each
  * repeat's pair too.
  */
-const CALLGRIND_REPEATS = Math.max(1, Number(process.env['BENCH_CALLGRIND_REPEATS'] ?? 2));
+const CALLGRIND_REPEATS = Math.max(1, Math.floor(Number(process.env['BENCH_CALLGRIND_REPEATS'] ?? 2)) || 1);
 
 interface Counted {
   calls: number;
