@@ -17,24 +17,22 @@ export function hasValgrind(): boolean {
 }
 
 /** Instructions executed by `node <nodeArgs>` with `env` added, as callgrind counts them (V8's hash and random seeds: `seed`). */
-export function countInstructions(nodeArgs: string[], env: Record<string, string>, seed = 1): Promise<number> {
-  const args = [
-    '--tool=callgrind',
-    '--callgrind-out-file=/dev/null',
-    process.execPath,
-    ...deterministicV8(seed),
-    ...nodeArgs,
-  ];
+export async function countInstructions(nodeArgs: string[], env: Record<string, string>, seed = 1): Promise<number> {
+  const { code, stderr } = await runCallgrind(['--callgrind-out-file=/dev/null'], nodeArgs, env, seed);
+  const match = /Collected : ([\d,]+)/.exec(stderr);
+  if (code !== 0 || !match) throw new Error(`callgrind run failed (exit ${code}): ${stderr.slice(-2000)}`);
+  return Number(match[1]!.replace(/,/g, ''));
+}
+
+/** Runs `node <nodeArgs>` (deterministic V8, `env` added) under callgrind with `callgrindArgs`; its exit code and stderr. */
+function runCallgrind(callgrindArgs: string[], nodeArgs: string[], env: Record<string, string>, seed: number): Promise<{ code: number | null; stderr: string }> {
+  const args = ['--tool=callgrind', ...callgrindArgs, process.execPath, ...deterministicV8(seed), ...nodeArgs];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => {
-      const match = /Collected : ([\d,]+)/.exec(stderr);
-      if (code !== 0 || !match) reject(new Error(`callgrind run failed (exit ${code}): ${stderr.slice(-2000)}`));
-      else resolve(Number(match[1]!.replace(/,/g, '')));
-    });
+    child.on('close', (code) => resolve({ code, stderr }));
   });
 }
 
@@ -64,40 +62,23 @@ export function markWindowEnd(): void {
  * 17.77G and 17.95G instructions (12k a call over 15,000 calls), where two windows of one localtrail build counted
  * 2.7800M and 2.7813M a call.
  */
-export function countWindow(nodeArgs: string[], env: Record<string, string>, seed = 1): Promise<number> {
+export async function countWindow(nodeArgs: string[], env: Record<string, string>, seed = 1): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'localtrail-callgrind-'));
-  const args = [
-    '--tool=callgrind',
-    `--zero-before=${WINDOW_START}`,
-    `--dump-before=${WINDOW_END}`,
-    `--callgrind-out-file=${join(dir, 'window.%p')}`,
-    process.execPath,
-    ...deterministicV8(seed),
-    ...nodeArgs,
-  ];
-  return new Promise<number>((resolve, reject) => {
-    const child = spawn('valgrind', args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        // The dump at WINDOW_END is `window.<pid>.1`; the one at exit is `window.<pid>`. A `.2` would mean a second
-        // mark, so the window would not be the one the worker measured.
-        const dumps = readdirSync(dir).filter((name) => /^window\.\d+\.\d+$/.test(name));
-        if (code !== 0 || dumps.length !== 1 || !dumps[0]!.endsWith('.1')) {
-          throw new Error(`callgrind window count failed (exit ${code}, dumps ${dumps.join(', ') || 'none'}): ${stderr.slice(-2000)}`);
-        }
-        const totals = /^totals: (\d+)/m.exec(readFileSync(join(dir, dumps[0]!), 'utf8'));
-        if (!totals) throw new Error(`callgrind window dump without totals: ${dumps[0]}`);
-        resolve(Number(totals[1]));
-      } catch (e) {
-        reject(e instanceof Error ? e : new Error(String(e)));
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
-  });
+  try {
+    const marks = [`--zero-before=${WINDOW_START}`, `--dump-before=${WINDOW_END}`, `--callgrind-out-file=${join(dir, 'window.%p')}`];
+    const { code, stderr } = await runCallgrind(marks, nodeArgs, env, seed);
+    // The dump at WINDOW_END is `window.<pid>.1`; the one at exit is `window.<pid>`. A `.2` would mean a second
+    // mark, so the window would not be the one the worker measured.
+    const dumps = readdirSync(dir).filter((name) => /^window\.\d+\.\d+$/.test(name));
+    if (code !== 0 || dumps.length !== 1 || !dumps[0]!.endsWith('.1')) {
+      throw new Error(`callgrind window count failed (exit ${code}, dumps ${dumps.join(', ') || 'none'}): ${stderr.slice(-2000)}`);
+    }
+    const totals = /^totals: (\d+)/m.exec(readFileSync(join(dir, dumps[0]!), 'utf8'));
+    if (!totals) throw new Error(`callgrind window dump without totals: ${dumps[0]}`);
+    return Number(totals[1]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Deterministic V8: one thread (collection and compilation on the main thread, so counted), fixed hash and random seeds. */

@@ -88,6 +88,7 @@ function compileOperation(schema: readonly unknown[]): OperationPlans {
   if (rule?.requestDefaults) constants.push(...Object.entries(rule.requestDefaults));
   // The top-level input shape belongs to this operation alone: its plan can carry the operation's constants.
   if (constants.length > 0 && input.kind === PlanKind.Struct) input = { ...input, constants: [...(input.constants ?? []), ...constants] };
+  const responseRequestId = rules?.responseRequestId !== undefined;
   return {
     input,
     output,
@@ -98,8 +99,8 @@ function compileOperation(schema: readonly unknown[]): OperationPlans {
     bodyMembers: bodyMembersOf(inputNs),
     learnsTableKeys: rule?.learnsTableKeys,
     deniedRequestNull: rules?.deniedRequestParameters?.value === 'null',
-    responseRequestId: rules?.responseRequestId !== undefined,
-    outputHasRequestId: rules?.responseRequestId !== undefined && output.member?.('RequestId') !== undefined,
+    responseRequestId,
+    outputHasRequestId: responseRequestId && output.member?.('RequestId') !== undefined,
   };
 }
 
